@@ -1,0 +1,140 @@
+/**
+ * The typed REST client the reader site and other apps use to read the CMS.
+ *
+ * Framework-free (runs in Node 20 and browsers, depends on zod only). Every response body is
+ * parsed with the schema of the public contract (`schemas.ts`): a drifted field throws a
+ * `CmsError` naming its path instead of reaching a page as a lie (STYLE.md example 7).
+ */
+import type { z } from 'zod'
+import { CmsError, describeIssues } from './errors'
+import { toQueryString } from './queryString'
+import { ArticleList, ArticleSummary, AssembledArticle, ErrorBody } from './schemas'
+import { createTransport, type FetchInit, type RawResponse, type TransportOptions } from './transport'
+
+export type CmsClientOptions = TransportOptions
+
+export interface ListArticlesOptions {
+  /** 1-based. Default 1. */
+  page?: number
+  /** Default 10. */
+  limit?: number
+  /** Payload sort: a field name, `-` for descending. Default `-publishedAt` (newest first). */
+  sort?: string
+  /** Payload `where`, e.g. `{ slug: { equals: 'x' } }` or `{ or: [...] }`. */
+  where?: Record<string, unknown>
+  init?: FetchInit
+}
+
+export interface GetArticleOptions {
+  /** Ask for the latest draft; needs credentials in `headers` (or the client's) to see one. */
+  draft?: boolean
+  headers?: Record<string, string>
+  /** An ETag from an earlier response; the server answers 304 when the article is unchanged. */
+  ifNoneMatch?: string
+  init?: FetchInit
+}
+
+export type ConditionalArticle =
+  | { notModified: false; article: AssembledArticle; etag: string | null }
+  | { notModified: true; etag: string | null }
+
+export interface CmsClient {
+  listArticles(options?: ListArticlesOptions): Promise<ArticleList>
+  /** Throws CmsError 404 when there is no such published article, 304 when `ifNoneMatch` matched. */
+  getArticleBySlug(slug: string, options?: GetArticleOptions): Promise<AssembledArticle>
+  /** Same request, for callers that cache: returns the ETag and turns 304 into a value. */
+  getArticleBySlugConditional(slug: string, options?: GetArticleOptions): Promise<ConditionalArticle>
+  /** Every article summary, newest first, for sitemaps and feeds. */
+  listAllArticles(options?: { where?: Record<string, unknown>; init?: FetchInit }): Promise<ArticleSummary[]>
+}
+
+/**
+ * Ask Payload for exactly the fields a list item has (STYLE.md example 9): lists stay small, and a
+ * field added to the collection later is not published by accident. `satisfies` makes tsc fail
+ * when this and the ArticleSummary schema disagree, in either direction.
+ */
+export const articleSummarySelect = {
+  id: true,
+  slug: true,
+  title: true,
+  summary: true,
+  publication: true,
+  publishedAt: true,
+  lastReviewedAt: true,
+  readingTimeMinutes: true,
+  updatedAt: true,
+} as const satisfies Record<keyof ArticleSummary, true>
+
+/** listAllArticles' page size and its bound: 100 x 100 articles, far above this publication's size. */
+export const LIST_ALL_PAGE_SIZE = 100
+export const LIST_ALL_MAX_PAGES = 100
+
+export function createCmsClient(options: CmsClientOptions): CmsClient {
+  const get = createTransport(options)
+
+  async function listArticles({ page = 1, limit = 10, sort = '-publishedAt', where, init }: ListArticlesOptions = {}) {
+    const query = toQueryString({ depth: 0, limit, page, sort, select: articleSummarySelect, where })
+    const raw = await get(`/api/articles?${query}`, { init })
+    return parseOk(raw, ArticleList)
+  }
+
+  function requestArticle(slug: string, { draft, headers, ifNoneMatch, init }: GetArticleOptions = {}) {
+    if (slug === '') throw new TypeError('getArticleBySlug: slug must not be empty')
+    const query = draft ? '?draft=true' : ''
+    const conditional: Record<string, string> = ifNoneMatch === undefined ? {} : { 'if-none-match': ifNoneMatch }
+    return get(`/api/articles/by-slug/${encodeURIComponent(slug)}${query}`, { headers: { ...headers, ...conditional }, init })
+  }
+
+  async function getArticleBySlugConditional(slug: string, opts?: GetArticleOptions): Promise<ConditionalArticle> {
+    const raw = await requestArticle(slug, opts)
+    const etag = raw.headers.get('etag')
+    if (raw.status === 304) return { notModified: true, etag }
+    return { notModified: false, article: parseOk(raw, AssembledArticle), etag }
+  }
+
+  async function getArticleBySlug(slug: string, opts?: GetArticleOptions) {
+    const raw = await requestArticle(slug, opts)
+    // Only reachable with `ifNoneMatch`: the signature promises an article, so say why there is none.
+    if (raw.status === 304) throw new CmsError(304, [{ message: 'Not Modified' }], raw.url)
+    return parseOk(raw, AssembledArticle)
+  }
+
+  async function listAllArticles({ where, init }: { where?: Record<string, unknown>; init?: FetchInit } = {}) {
+    const all: ArticleSummary[] = []
+    for (let page = 1; page <= LIST_ALL_MAX_PAGES; page++) {
+      const list = await listArticles({ page, limit: LIST_ALL_PAGE_SIZE, where, init })
+      all.push(...list.docs)
+      if (!list.hasNextPage) break
+    }
+    return all
+  }
+
+  return { listArticles, getArticleBySlug, getArticleBySlugConditional, listAllArticles }
+}
+
+/** 2xx: parse the body with the contract schema; anything else becomes the CmsError it describes. */
+function parseOk<S extends z.ZodType>(raw: RawResponse, schema: S): z.output<S> {
+  if (raw.status < 200 || raw.status > 299) throw errorFromResponse(raw)
+  let json: unknown
+  try {
+    json = JSON.parse(raw.body)
+  } catch (error) {
+    throw new CmsError(raw.status, [{ message: 'Response body is not JSON' }], raw.url, { cause: error })
+  }
+  const parsed = schema.safeParse(json)
+  if (!parsed.success) throw new CmsError(raw.status, describeIssues(parsed.error), raw.url, { cause: parsed.error })
+  return parsed.data
+}
+
+/** Payload's `{ errors: [{ message }] }` when the body is one; else the status text (proxies send HTML). */
+function errorFromResponse(raw: RawResponse): CmsError {
+  let json: unknown
+  try {
+    json = JSON.parse(raw.body)
+  } catch {
+    json = undefined
+  }
+  const body = ErrorBody.safeParse(json)
+  const errors = body.success ? body.data.errors : [{ message: raw.statusText || `HTTP ${raw.status}` }]
+  return new CmsError(raw.status, errors, raw.url)
+}

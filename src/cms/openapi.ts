@@ -1,0 +1,316 @@
+/**
+ * The OpenAPI 3.1 document of the public read API, generated from the zod contract in
+ * `schemas.ts`: the client's parser and this document cannot drift apart, because every schema
+ * in it (component, parameter or header) is `z.toJSONSchema` of a zod schema.
+ *
+ * Objects are emitted open (no `additionalProperties: false`) by default: the document describes
+ * what the client accepts, and zod strips unknown keys rather than rejecting them, so adding a
+ * field is not a breaking change. `closedObjects: true` emits them closed, for contract tests that
+ * want to catch a field leaking into a response.
+ */
+import { z } from 'zod'
+import {
+  ArticleDocument,
+  ArticleList,
+  ArticleSummary,
+  AssembledArticle,
+  Author,
+  Citation,
+  ErrorBody,
+  HealthOk,
+  HealthUnavailable,
+  Id,
+  LexicalState,
+  LooseDocument,
+  LooseDocumentList,
+  Section,
+} from './schemas'
+
+export { renderApiDocsHtml } from './apiDocsHtml'
+
+export type JsonSchema = z.core.JSONSchema.BaseSchema
+
+export interface OpenApiRef {
+  $ref: string
+}
+export interface OpenApiHeader {
+  description: string
+  schema: JsonSchema
+}
+export interface OpenApiResponse {
+  description: string
+  headers?: Record<string, OpenApiHeader>
+  content?: Record<string, { schema: JsonSchema }>
+}
+export interface OpenApiParameter {
+  name: string
+  in: 'query' | 'path' | 'header'
+  required: boolean
+  description?: string
+  schema: JsonSchema
+  style?: 'deepObject' | 'simple' | 'form'
+  explode?: boolean
+}
+export interface OpenApiOperation {
+  operationId: string
+  summary: string
+  description?: string
+  tags: string[]
+  parameters: OpenApiParameter[]
+  responses: Record<string, OpenApiResponse | OpenApiRef>
+  security?: Record<string, string[]>[]
+}
+export interface OpenApiDocument {
+  openapi: '3.1.0'
+  info: { title: string; version: string; description: string }
+  jsonSchemaDialect: string
+  servers: { url: string }[]
+  security: Record<string, string[]>[]
+  tags: { name: string; description: string }[]
+  paths: Record<string, { get: OpenApiOperation }>
+  components: {
+    schemas: Record<string, JsonSchema>
+    responses: Record<string, OpenApiResponse>
+    securitySchemes: Record<string, { type: 'apiKey'; in: 'header'; name: string; description: string }>
+  }
+}
+
+/** Every named schema; the key is its name under `components.schemas`. */
+const components = {
+  Id,
+  Author,
+  LexicalState,
+  Citation,
+  Section,
+  ArticleSummary,
+  AssembledArticle,
+  ArticleList,
+  ArticleDocument,
+  LooseDocument,
+  LooseDocumentList,
+  ErrorBody,
+  HealthOk,
+  HealthUnavailable,
+} satisfies Record<string, z.ZodType>
+type ComponentName = keyof typeof components
+
+const schemaRef = (name: ComponentName): JsonSchema => ({ $ref: `#/components/schemas/${name}` })
+
+function componentSchemas(io: 'input' | 'output'): Record<string, JsonSchema> {
+  const registry = z.registry<{ id: string }>()
+  for (const [id, schema] of Object.entries(components)) registry.add(schema, { id })
+  const { schemas } = z.toJSONSchema(registry, {
+    target: 'draft-2020-12',
+    io,
+    uri: (id) => `#/components/schemas/${id}`,
+  })
+  return Object.fromEntries(Object.entries(schemas).map(([id, schema]) => [id, withoutRootKeys(schema)]))
+}
+
+/** An inline schema (parameter, header) from zod, described the same way as the components. */
+function inline(schema: z.ZodType): JsonSchema {
+  return withoutRootKeys(z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input' }))
+}
+
+/**
+ * `$schema` is declared once for the whole document (jsonSchemaDialect), and a `$id` holding a
+ * fragment (`#/components/schemas/X`) is invalid in 2020-12: refs resolve against the document.
+ */
+function withoutRootKeys(schema: JsonSchema): JsonSchema {
+  const copy = { ...schema }
+  delete copy.$schema
+  delete copy.$id
+  return copy
+}
+
+function queryParam(name: string, schema: z.ZodType, extra: Partial<OpenApiParameter> = {}): OpenApiParameter {
+  return { name, in: 'query', required: false, description: schema.description, schema: inline(schema), ...extra }
+}
+
+const deepObject = { style: 'deepObject', explode: true } as const
+
+const param = {
+  where: queryParam(
+    'where',
+    z
+      .record(z.string(), z.unknown())
+      .describe(
+        'Payload query, in qs bracket syntax: where[slug][equals]=ketamine; and/or take arrays: ' +
+          'where[or][0][slug][equals]=a&where[or][1][slug][equals]=b. Operators: equals, not_equals, in, ' +
+          'not_in, like, contains, exists, greater_than, less_than... The server parses at most 10 levels of brackets.',
+      ),
+    deepObject,
+  ),
+  sort: queryParam('sort', z.string().describe('Field to sort by; prefix "-" for descending, e.g. -publishedAt')),
+  limit: queryParam('limit', z.number().int().min(1).default(10).describe('Documents per page')),
+  page: queryParam('page', z.number().int().min(1).default(1).describe('1-based page number')),
+  depth: queryParam(
+    'depth',
+    z.number().int().min(0).default(2).describe('How deep relationships are populated; send 0 to get ids only'),
+  ),
+  select: queryParam(
+    'select',
+    z
+      .record(z.string(), z.boolean())
+      .describe('Fields to return, e.g. select[title]=true&select[slug]=true. Only those fields (and id) come back'),
+    deepObject,
+  ),
+  draft: queryParam(
+    'draft',
+    z.boolean().default(false).describe('Return the latest draft instead of the published version; needs an editor API key'),
+  ),
+}
+
+const header = {
+  etag: { description: 'Version of the representation; send it back as If-None-Match', schema: inline(z.string()) },
+  retryAfter: {
+    description: 'Seconds to wait before retrying',
+    schema: inline(z.number().int().min(0)),
+  },
+} satisfies Record<string, OpenApiHeader>
+
+const json = (description: string, name: ComponentName, headers?: Record<string, OpenApiHeader>): OpenApiResponse => ({
+  description,
+  ...(headers ? { headers } : {}),
+  content: { 'application/json': { schema: schemaRef(name) } },
+})
+
+const errorResponses = {
+  BadRequest: json('Bad request: an invalid query (unknown field in where, malformed parameter)', 'ErrorBody'),
+  Unauthorized: json('The API key in Authorization is invalid', 'ErrorBody'),
+  Forbidden: json('Not allowed, e.g. draft=true without editor access', 'ErrorBody'),
+  NotFound: json('No such document, or it is not published', 'ErrorBody'),
+  ContentTooLarge: json('Request too large (query string or headers over the limit)', 'ErrorBody'),
+  TooManyRequests: json('Rate limit exceeded', 'ErrorBody', { 'Retry-After': header.retryAfter }),
+} satisfies Record<string, OpenApiResponse>
+type ErrorResponseName = keyof typeof errorResponses
+
+const errorRef = (name: ErrorResponseName): OpenApiRef => ({ $ref: `#/components/responses/${name}` })
+
+/** The failures any API read can meet; 404 is added only where a single document is addressed. */
+const commonErrors = {
+  '400': errorRef('BadRequest'),
+  '401': errorRef('Unauthorized'),
+  '403': errorRef('Forbidden'),
+  '413': errorRef('ContentTooLarge'),
+  '429': errorRef('TooManyRequests'),
+}
+
+function listOperation(operationId: string, tag: string, summary: string, item: ComponentName, description: string) {
+  return {
+    get: {
+      operationId,
+      summary,
+      description,
+      tags: [tag],
+      parameters: [param.where, param.sort, param.limit, param.page, param.depth, param.select, param.draft],
+      responses: { '200': json('A page of documents', item), ...commonErrors },
+    },
+  }
+}
+
+const health = (operationId: string, summary: string, responses: OpenApiOperation['responses']) => ({
+  get: { operationId, summary, tags: ['Health'], parameters: [], responses, security: [] },
+})
+
+export interface OpenApiOptions {
+  /** Public origin of the CMS, e.g. `https://cms.example.org`. */
+  serverUrl: string
+  /** Emit objects with `additionalProperties: false` (see the top of this file). */
+  closedObjects?: boolean
+}
+
+export function buildOpenApiDocument({ serverUrl, closedObjects = false }: OpenApiOptions): OpenApiDocument {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Tripsitter public API',
+      version: '1.0.0',
+      description:
+        'Read-only access to published articles, their sections and citations. Anonymous requests see ' +
+        'published content only. Every error response has the body { errors: [{ message }] }.',
+    },
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    servers: [{ url: serverUrl }],
+    // `{}` first: authentication is optional, an API key only widens what can be read.
+    security: [{}, { apiKey: [] }],
+    tags: [
+      { name: 'Articles', description: 'Published articles' },
+      { name: 'Citations', description: 'Reference entries cited by articles' },
+      { name: 'Sections', description: 'Article sections (body text)' },
+      { name: 'Health', description: 'Liveness and readiness probes' },
+    ],
+    paths: {
+      '/api/articles': listOperation(
+        'listArticles',
+        'Articles',
+        'List articles',
+        'ArticleList',
+        'Paginated list, newest first with sort=-publishedAt. List items are described as ArticleSummary, ' +
+          'the fields the client asks for with select[...]=true and depth=0; without select, documents carry ' +
+          'every collection field.',
+      ),
+      '/api/articles/by-slug/{slug}': {
+        get: {
+          operationId: 'getArticleBySlug',
+          summary: 'Get a published article, assembled for reading',
+          description:
+            'Sections in reading order with sanitized HTML and plain text, citations numbered in order of ' +
+            'first use. Supports conditional requests with If-None-Match.',
+          tags: ['Articles'],
+          parameters: [
+            { name: 'slug', in: 'path', required: true, description: 'URL slug of the article', schema: inline(z.string().min(1)) },
+            param.draft,
+            {
+              name: 'If-None-Match',
+              in: 'header',
+              required: false,
+              description: 'ETag of a copy the client holds; answered with 304 when still current',
+              schema: inline(z.string()),
+            },
+          ],
+          responses: {
+            '200': json('The assembled article', 'AssembledArticle', { ETag: header.etag }),
+            '304': { description: 'Not Modified: the copy matching If-None-Match is current (no body)', headers: { ETag: header.etag } },
+            '404': errorRef('NotFound'),
+            ...commonErrors,
+          },
+        },
+      },
+      '/api/articles/{id}': {
+        get: {
+          operationId: 'getArticleById',
+          summary: 'Get one article document by id',
+          description: 'The raw Payload document (fields depend on depth and select), not the assembled article.',
+          tags: ['Articles'],
+          parameters: [
+            { name: 'id', in: 'path', required: true, description: Id.description, schema: inline(z.string().min(1)) },
+            param.depth,
+            param.select,
+            param.draft,
+          ],
+          responses: { '200': json('The article document', 'ArticleDocument'), '404': errorRef('NotFound'), ...commonErrors },
+        },
+      },
+      '/api/citations': listOperation('listCitations', 'Citations', 'List citations', 'LooseDocumentList', 'Paginated raw citation documents.'),
+      '/api/sections': listOperation('listSections', 'Sections', 'List sections', 'LooseDocumentList', 'Paginated raw section documents.'),
+      '/healthz': health('healthz', 'Liveness: the process is up', { '200': json('Up', 'HealthOk') }),
+      '/readyz': health('readyz', 'Readiness: the database is reachable', {
+        '200': json('Ready to serve', 'HealthOk'),
+        '503': json('Not ready; reason says why', 'HealthUnavailable'),
+      }),
+    },
+    components: {
+      schemas: componentSchemas(closedObjects ? 'output' : 'input'),
+      responses: errorResponses,
+      securitySchemes: {
+        apiKey: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'Authorization',
+          description: 'A Payload user API key, sent as: Authorization: users API-Key <key>',
+        },
+      },
+    },
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * The public REST contract, as zod schemas.
+ *
+ * One source of truth for three consumers: the typed client (`client.ts`) parses every response
+ * with these, the CMS builds its OpenAPI document from them (`z.toJSONSchema`), and the contract
+ * tests validate live responses against that document. Change a field here and all three follow.
+ */
+import { z } from 'zod'
+
+/** Payload IDs are numbers on SQLite and ObjectId strings on MongoDB: treat them as opaque. */
+export const Id = z.union([z.string(), z.number()]).describe('Opaque document id (number on SQLite, string on MongoDB)')
+export type Id = z.infer<typeof Id>
+
+const isoDate = z.string().describe('ISO 8601 date-time')
+
+/** Lexical editor state, passed through untouched: consumers who want structure read it, others use `html` / `text`. */
+export const LexicalState = z
+  .object({ root: z.looseObject({ type: z.literal('root'), children: z.array(z.unknown()) }) })
+  .describe('Lexical editor state (JSON)')
+
+export const Author = z.object({ id: Id, name: z.string() })
+
+/** A reference as the reader sees it: numbered in order of first use within one article. */
+export const Citation = z.object({
+  id: Id,
+  number: z.number().int().positive().describe('1-based, in order of first use in the article'),
+  label: z.string().describe('In-text label as printed, e.g. "Zarate et al. (2006)"'),
+  authors: z.string().nullable(),
+  year: z.number().int().nullable(),
+  title: z.string().nullable(),
+  journal: z.string().nullable(),
+  studyType: z.string().nullable(),
+  doi: z.string().nullable(),
+  pmid: z.string().nullable(),
+  url: z.string().nullable(),
+  verified: z.boolean().describe('true when the citation has a DOI, PMID or URL'),
+  /** Element ids of the in-text markers that cite this reference, for back-links. */
+  citedFrom: z.array(z.string()),
+})
+export type Citation = z.infer<typeof Citation>
+
+export const Section = z.object({
+  id: Id,
+  heading: z.string().nullable().describe('null for the introduction'),
+  anchor: z.string().describe('Fragment id, unique within the article'),
+  body: LexicalState,
+  html: z.string().describe('Sanitized HTML of body; citation markers link to #ref-<number>'),
+  text: z.string().describe('Plain text of body, citation markers omitted'),
+})
+export type Section = z.infer<typeof Section>
+
+/** Fields every article representation shares (list items and the assembled article). */
+export const ArticleSummary = z.object({
+  id: Id,
+  slug: z.string(),
+  title: z.string(),
+  summary: z.string().nullable(),
+  publication: z.string().nullable(),
+  publishedAt: isoDate.nullable(),
+  lastReviewedAt: isoDate.nullable(),
+  readingTimeMinutes: z.number().int().nonnegative().nullable(),
+  updatedAt: isoDate,
+})
+export type ArticleSummary = z.infer<typeof ArticleSummary>
+
+/** `GET /api/articles/by-slug/{slug}`: the published article assembled in reading order. */
+export const AssembledArticle = ArticleSummary.extend({
+  authors: z.array(Author),
+  sections: z.array(Section),
+  citations: z.array(Citation),
+})
+export type AssembledArticle = z.infer<typeof AssembledArticle>
+
+/** Payload's paginated list envelope. */
+export const paginated = <T extends z.ZodType>(doc: T) =>
+  z.object({
+    docs: z.array(doc),
+    totalDocs: z.number().int(),
+    limit: z.number().int(),
+    totalPages: z.number().int(),
+    page: z.number().int(),
+    pagingCounter: z.number().int(),
+    hasPrevPage: z.boolean(),
+    hasNextPage: z.boolean(),
+    prevPage: z.number().int().nullable(),
+    nextPage: z.number().int().nullable(),
+  })
+
+export const ArticleList = paginated(ArticleSummary)
+export type ArticleList = z.infer<typeof ArticleList>
+
+/** Payload's error envelope, used by every non-2xx response of the API. */
+export const ErrorBody = z.object({
+  errors: z.array(z.looseObject({ message: z.string() })).min(1),
+})
+export type ErrorBody = z.infer<typeof ErrorBody>
+
+/**
+ * `GET /api/articles/{id}` and friends return Payload's raw document, whose shape follows the
+ * collection config (and `depth`/`select`). The contract pins only the fields a consumer may rely
+ * on and lets the rest through.
+ */
+export const ArticleDocument = z
+  .looseObject({
+    id: Id,
+    slug: z.string(),
+    title: z.string(),
+    _status: z.enum(['draft', 'published']).describe('Anonymous readers only ever see "published"'),
+  })
+  .describe('A raw article document; other fields depend on the collection config, depth and select')
+export type ArticleDocument = z.infer<typeof ArticleDocument>
+
+/** Any raw document of a collection (citations, sections): only `id` is promised. */
+export const LooseDocument = z.looseObject({ id: Id }).describe('A raw collection document; fields depend on depth and select')
+export const LooseDocumentList = paginated(LooseDocument)
+export type LooseDocumentList = z.infer<typeof LooseDocumentList>
+
+/** `GET /healthz` (process up) and `GET /readyz` (dependencies reachable) when healthy. */
+export const HealthOk = z.object({ status: z.literal('ok') })
+export type HealthOk = z.infer<typeof HealthOk>
+
+/** `GET /readyz` with status 503: not ready to serve (e.g. the database is unreachable). */
+export const HealthUnavailable = z.object({
+  status: z.literal('unavailable'),
+  reason: z.string().describe('Short, non-sensitive cause, e.g. "database unreachable"'),
+})
+export type HealthUnavailable = z.infer<typeof HealthUnavailable>

@@ -1,0 +1,146 @@
+/**
+ * The environment, parsed once with zod. Nothing else in the project reads `process.env`.
+ *
+ * Why two parsers: the CMS and the reader site are separate processes with separate needs; each
+ * parses only what it uses, so the web app never needs a database URL and vice versa.
+ *
+ * Secrets: in production every secret must be set explicitly and be long enough. In development a
+ * fresh clone works with zero configuration: missing secrets are generated once, stored in
+ * `<DATA_DIR>/secrets.json` (mode 0600) and shared by both processes, and the log says so.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import crypto from 'node:crypto'
+import { fileURLToPath } from 'node:url'
+import { z } from 'zod'
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+const MIN_SECRET_LENGTH = 32
+const SECRET_NAMES = ['PAYLOAD_SECRET', 'REVALIDATE_SECRET', 'PREVIEW_SECRET'] as const
+type SecretName = (typeof SECRET_NAMES)[number]
+
+const port = z.coerce.number().int().min(0).max(65535)
+const url = z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, ''))
+const csv = z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+const positiveInt = z.coerce.number().int().positive()
+
+const base = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATA_DIR: z.string().default(path.join(repoRoot, 'data')),
+  PAYLOAD_SECRET: z.string().optional(),
+  REVALIDATE_SECRET: z.string().optional(),
+  PREVIEW_SECRET: z.string().optional(),
+  CMS_URL: url.default('http://localhost:3000'),
+  WEB_URL: url.default('http://localhost:3001'),
+})
+
+const cmsSchema = base.extend({
+  DATABASE_URL: z
+    .string()
+    .regex(/^(mongodb(\+srv)?:\/\/|file:)/, 'must start with mongodb://, mongodb+srv:// or file:')
+    .optional(),
+  CMS_PORT: port.default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  CORS_ORIGINS: csv.optional(),
+  RATE_LIMIT_WINDOW_MS: positiveInt.default(60_000),
+  RATE_LIMIT_API_MAX: positiveInt.default(600),
+  RATE_LIMIT_LOGIN_MAX: positiveInt.default(10),
+  MAX_DEPTH: z.coerce.number().int().min(0).max(10).default(2),
+  MAX_BODY_BYTES: positiveInt.default(2 * 1024 * 1024),
+  TRUST_PROXY: z.string().default('loopback'),
+  // Scripts (seed, import) share the config but must not start the scheduled-publish cron.
+  JOBS_AUTORUN: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+})
+
+const webSchema = base.extend({
+  WEB_PORT: port.default(3001),
+  HOST: z.string().default('0.0.0.0'),
+  PAGE_CACHE_TTL_MS: positiveInt.default(5 * 60_000),
+})
+
+export type CmsEnv = z.infer<typeof cmsSchema> & Record<SecretName, string> & { databaseKind: 'mongodb' | 'sqlite'; sqlitePath: string }
+export type WebEnv = z.infer<typeof webSchema> & Record<SecretName, string>
+
+export class EnvError extends Error {}
+
+function parse<T extends z.ZodType>(schema: T, source: NodeJS.ProcessEnv): z.infer<T> {
+  const result = schema.safeParse(source)
+  if (result.success) return result.data
+  const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
+  throw new EnvError(`Invalid environment:\n${lines.join('\n')}`)
+}
+
+/**
+ * CASE production: a missing or short secret refuses to start: a guessable secret signs sessions.
+ * CASE development/test: generate once and persist, so restarts keep sessions and both apps agree.
+ */
+function resolveSecrets(env: z.infer<typeof base>, log: (msg: string) => void): Record<SecretName, string> {
+  const out = {} as Record<SecretName, string>
+  const missing: SecretName[] = []
+  for (const name of SECRET_NAMES) {
+    const value = env[name]
+    if (value && value.length >= MIN_SECRET_LENGTH) out[name] = value
+    else if (env.NODE_ENV === 'production' && value !== undefined) {
+      throw new EnvError(`Invalid environment:\n  ${name}: must be at least ${MIN_SECRET_LENGTH} characters in production`)
+    } else missing.push(name)
+  }
+  if (missing.length === 0) return out
+  if (env.NODE_ENV === 'production' && !isLocalDataDir(env)) {
+    throw new EnvError(`Invalid environment:\n  ${missing.join(', ')}: required in production (at least ${MIN_SECRET_LENGTH} characters)`)
+  }
+  const stored = loadOrCreateSecretFile(env.DATA_DIR, log)
+  for (const name of missing) out[name] = stored[name]
+  return out
+}
+
+/**
+ * `npm start` on a fresh clone runs production servers with no configuration at all. Those servers
+ * use the secrets file under ./data, which only this machine can read (0600); a real deployment sets
+ * DEPLOYMENT=1 (docker-compose does) and must then pass every secret explicitly.
+ */
+function isLocalDataDir(_env: z.infer<typeof base>): boolean {
+  return process.env.DEPLOYMENT !== '1'
+}
+
+function loadOrCreateSecretFile(dataDir: string, log: (msg: string) => void): Record<SecretName, string> {
+  const file = path.join(dataDir, 'secrets.json')
+  const shape = z.object(Object.fromEntries(SECRET_NAMES.map((n) => [n, z.string().min(MIN_SECRET_LENGTH)])) as Record<SecretName, z.ZodString>)
+  if (fs.existsSync(file)) {
+    const parsed = shape.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')))
+    if (parsed.success) return parsed.data
+    throw new EnvError(`${file} is not a valid secrets file; delete it to generate a new one`)
+  }
+  fs.mkdirSync(dataDir, { recursive: true })
+  const secrets = Object.fromEntries(SECRET_NAMES.map((n) => [n, crypto.randomBytes(32).toString('hex')])) as Record<SecretName, string>
+  try {
+    fs.writeFileSync(file, JSON.stringify(secrets, null, 2) + '\n', { mode: 0o600, flag: 'wx' })
+    log(`[env] generated development secrets in ${file} (mode 0600); set PAYLOAD_SECRET, REVALIDATE_SECRET and PREVIEW_SECRET for a deployment`)
+    return secrets
+  } catch (err) {
+    // Another process (the other app) created it between our check and our write: use theirs.
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return shape.parse(JSON.parse(fs.readFileSync(file, 'utf8')))
+    throw err
+  }
+}
+
+export function parseCmsEnv(source: NodeJS.ProcessEnv = process.env, log: (msg: string) => void = console.log): CmsEnv {
+  const env = parse(cmsSchema, source)
+  const databaseKind = env.DATABASE_URL?.startsWith('mongodb') ? 'mongodb' : 'sqlite'
+  const sqlitePath = env.DATABASE_URL?.startsWith('file:')
+    ? path.resolve(repoRoot, env.DATABASE_URL.slice('file:'.length))
+    : // Production applies migrations, development pushes the schema: never both on one file.
+      path.join(env.DATA_DIR, env.NODE_ENV === 'production' ? 'tripsitter.db' : 'tripsitter-dev.db')
+  return { ...env, ...resolveSecrets(env, log), databaseKind, sqlitePath }
+}
+
+export function parseWebEnv(source: NodeJS.ProcessEnv = process.env, log: (msg: string) => void = console.log): WebEnv {
+  const env = parse(webSchema, source)
+  return { ...env, ...resolveSecrets(env, log) }
+}
+
+let cmsCache: CmsEnv | undefined
+let webCache: WebEnv | undefined
+/** Parsed once per process; throws EnvError with every bad variable named. */
+export const cmsEnv = (): CmsEnv => (cmsCache ??= parseCmsEnv())
+export const webEnv = (): WebEnv => (webCache ??= parseWebEnv())

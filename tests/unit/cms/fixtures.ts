@@ -1,0 +1,99 @@
+/** Fixed CMS responses shared by the client, OpenAPI and example tests. */
+import type { ArticleList, ArticleSummary, AssembledArticle } from '../../../src/cms'
+
+const emptyBody = { root: { type: 'root' as const, children: [] } }
+
+export const summary: ArticleSummary = {
+  id: 1,
+  slug: 'ketamine',
+  title: 'Ketamine',
+  summary: 'What the evidence says about ketamine.',
+  publication: 'Tripsitter',
+  publishedAt: '2024-03-01T09:00:00.000Z',
+  lastReviewedAt: '2024-06-15T00:00:00.000Z',
+  readingTimeMinutes: 7,
+  updatedAt: '2024-06-15T00:00:00.000Z',
+}
+
+export const olderSummary: ArticleSummary = {
+  ...summary,
+  id: 2,
+  slug: 'psilocybin',
+  title: 'Psilocybin',
+  summary: null,
+  publishedAt: '2023-11-20T12:00:00.000Z',
+  lastReviewedAt: null,
+  readingTimeMinutes: null,
+}
+
+export const article: AssembledArticle = {
+  ...summary,
+  authors: [{ id: 10, name: 'Dr. Ada Example' }],
+  sections: [
+    {
+      id: 100,
+      heading: null,
+      anchor: 'introduction',
+      body: emptyBody,
+      html: '<p>Ketamine is a dissociative anaesthetic.</p>',
+      text: 'Ketamine is a dissociative anaesthetic.',
+    },
+    {
+      id: 101,
+      heading: 'Depression',
+      anchor: 'depression',
+      body: emptyBody,
+      html: '<p>Zarate et al. (2006) found a rapid effect.<a href="#ref-1">1</a></p>',
+      text: 'Zarate et al. (2006) found a rapid effect.',
+    },
+  ],
+  citations: [
+    {
+      id: 'c1',
+      number: 1,
+      label: 'Zarate et al. (2006)',
+      authors: 'Zarate CA, Singh JB, Carlson PJ',
+      year: 2006,
+      title: 'A randomized trial of an N-methyl-D-aspartate antagonist in treatment-resistant major depression',
+      journal: 'Arch Gen Psychiatry',
+      studyType: 'RCT',
+      doi: '10.1001/archpsyc.63.8.856',
+      pmid: null,
+      url: null,
+      verified: true,
+      citedFrom: ['cite-1'],
+    },
+    {
+      id: 'c2',
+      number: 2,
+      label: 'Field notes (n.d.)',
+      authors: null,
+      year: null,
+      title: null,
+      journal: null,
+      studyType: null,
+      doi: null,
+      pmid: null,
+      url: null,
+      verified: false,
+      citedFrom: ['cite-2'],
+    },
+  ],
+}
+
+/** Payload's list envelope around `docs`. */
+export function listOf(docs: ArticleSummary[], { page = 1, limit = 10, totalDocs = docs.length } = {}): ArticleList {
+  const totalPages = Math.max(1, Math.ceil(totalDocs / limit))
+  return {
+    docs,
+    totalDocs,
+    limit,
+    totalPages,
+    page,
+    pagingCounter: (page - 1) * limit + 1,
+    hasPrevPage: page > 1,
+    hasNextPage: page < totalPages,
+    prevPage: page > 1 ? page - 1 : null,
+    nextPage: page < totalPages ? page + 1 : null,
+  }
+}
