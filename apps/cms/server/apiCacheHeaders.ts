@@ -1,0 +1,75 @@
+import type { RequestHandler } from 'express'
+import { etagOf, matchesIfNoneMatch, PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL } from '@/server/httpCache'
+import { hasCredentials, isRead } from './requestKind'
+
+type Chunk = string | Buffer | Uint8Array
+const toBuffer = (chunk: Chunk, encoding?: BufferEncoding) =>
+  Buffer.isBuffer(chunk) ? chunk : typeof chunk === 'string' ? Buffer.from(chunk, encoding) : Buffer.from(chunk)
+
+/**
+ * Give every successful API read an ETag (304 on a match) and a Cache-Control that says who may
+ * store it: published content for anonymous readers may sit in a CDN briefly; anything read with
+ * credentials, and anything about users, is private and never stored.
+ *
+ * Payload's route handlers stream their JSON into the Node response, so the body is collected
+ * here and sent once, with its length. API responses are small JSON documents, bounded by
+ * `limit` and `maxDepth`; this is not used for uploads or the admin.
+ */
+export function apiCacheHeaders(): RequestHandler {
+  return (req, res, next) => {
+    if (!isRead(req)) {
+      res.setHeader('cache-control', PRIVATE_CACHE_CONTROL)
+      return next()
+    }
+    const isPrivate = hasCredentials(req) || req.path.startsWith('/api/users')
+    const chunks: Buffer[] = []
+    const end = res.end.bind(res)
+    const writeHead = res.writeHead.bind(res)
+    let head: Parameters<typeof res.writeHead> | null = null
+
+    res.writeHead = ((...args: Parameters<typeof res.writeHead>) => {
+      head = args
+      return res
+    }) as typeof res.writeHead
+    res.flushHeaders = () => undefined
+    res.write = ((chunk: Chunk, encoding?: BufferEncoding | ((err?: Error | null) => void), cb?: (err?: Error | null) => void) => {
+      chunks.push(toBuffer(chunk, typeof encoding === 'string' ? encoding : undefined))
+      const done = typeof encoding === 'function' ? encoding : cb
+      done?.()
+      return true
+    }) as typeof res.write
+    res.end = ((chunk?: Chunk | (() => void), encoding?: BufferEncoding | (() => void), cb?: () => void) => {
+      if (chunk && typeof chunk !== 'function') chunks.push(toBuffer(chunk, typeof encoding === 'string' ? encoding : undefined))
+      if (head) applyHead(res, head)
+      const body = Buffer.concat(chunks)
+      const cacheable = res.statusCode === 200 && !res.getHeader('set-cookie')
+      res.setHeader('cache-control', cacheable && !isPrivate ? PUBLIC_CACHE_CONTROL : PRIVATE_CACHE_CONTROL)
+      if (cacheable) {
+        const etag = String(res.getHeader('etag') ?? etagOf(body))
+        res.setHeader('etag', etag)
+        if (matchesIfNoneMatch(req.headers['if-none-match'], etag)) {
+          res.statusCode = 304
+          res.removeHeader('content-length')
+          res.removeHeader('content-type')
+          writeHead(304)
+          return end(typeof cb === 'function' ? cb : undefined)
+        }
+      }
+      if (res.statusCode !== 304) res.setHeader('content-length', body.length)
+      writeHead(res.statusCode)
+      return end(req.method === 'HEAD' ? undefined : body)
+    }) as typeof res.end
+    next()
+  }
+}
+
+/** Replay a deferred writeHead(status, [message], [headers]) onto the response. */
+function applyHead(res: Parameters<RequestHandler>[1], [status, a, b]: unknown[]): void {
+  res.statusCode = status as number
+  const headers = typeof a === 'string' ? b : a
+  if (Array.isArray(headers)) {
+    for (let i = 0; i < headers.length; i += 2) res.setHeader(String(headers[i]), headers[i + 1] as string)
+  } else if (headers && typeof headers === 'object') {
+    for (const [k, v] of Object.entries(headers)) if (v !== undefined) res.setHeader(k, v as string)
+  }
+}

@@ -1,0 +1,45 @@
+import http from 'node:http'
+import express from 'express'
+import type { CmsEnv } from '@/env'
+import { healthRoutes } from './health'
+import { securityHeaders, securityHeaderValues } from './securityHeaders'
+import { publicReadCors } from './cors'
+import { bodyLimit } from './bodyLimit'
+import { createRateLimiter } from './rateLimiter'
+import { rateLimit } from './rateLimit'
+import { apiCacheHeaders } from './apiCacheHeaders'
+import { createBySlugFastPath } from './bySlugFastPath'
+import { openApiRoutes } from './openApi'
+
+type NextHandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>
+
+/**
+ * The CMS's HTTP front: health checks, security headers, CORS, limits and HTTP caching live here;
+ * everything else (admin, REST, GraphQL) is Payload inside Next. Kept apart from server.ts so tests
+ * can see the order of the middleware in one place.
+ */
+export function createCmsHttpServer(env: CmsEnv, handleNext: NextHandler): http.Server {
+  const trustProxy = env.TRUST_PROXY !== 'false'
+  const baseHeaders = securityHeaderValues({ https: env.CMS_URL.startsWith('https:') })
+  const apiLimiter = createRateLimiter({ windowMs: env.RATE_LIMIT_WINDOW_MS, max: env.RATE_LIMIT_API_MAX })
+  const loginLimiter = createRateLimiter({ windowMs: env.RATE_LIMIT_WINDOW_MS, max: env.RATE_LIMIT_LOGIN_MAX })
+  const corsOrigins = env.CORS_ORIGINS ?? [env.WEB_URL]
+
+  const app = express()
+  app.disable('x-powered-by')
+  app.disable('etag') // ETags are computed on the bytes sent, in apiCacheHeaders
+  app.use(securityHeaders(baseHeaders))
+  app.use(healthRoutes())
+  app.use(bodyLimit(env.MAX_BODY_BYTES))
+  app.post('/api/users/login', rateLimit(loginLimiter, trustProxy))
+  app.use('/api', publicReadCors(corsOrigins))
+  app.use('/api', rateLimit(apiLimiter, trustProxy))
+  app.use(openApiRoutes(env))
+  app.use('/api', apiCacheHeaders())
+  app.all('/{*splat}', (req, res) => handleNext(req, res))
+
+  const fastPath = createBySlugFastPath({ baseHeaders, limiter: apiLimiter, trustProxy })
+  return http.createServer((req, res) => {
+    if (!fastPath(req, res)) app(req, res)
+  })
+}

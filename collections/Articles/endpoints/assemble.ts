@@ -1,0 +1,104 @@
+import type { PayloadRequest, Where } from 'payload'
+import type { Article, Citation as CitationDoc, Section as SectionDoc } from '@/payload-types'
+import type { AssembledArticle } from '@/cms/schemas'
+import { ARTICLES, CITATIONS, SECTIONS, USERS } from '../../slugs'
+import { CitationNumbering, collectCitationIds, lexicalToHtml, lexicalToText } from '@/richtext'
+import { relationId } from '@/text/relationId'
+import { studyTypeLabel } from '@/text/studyTypes'
+
+type Options = { slug: string; draft: boolean; req: PayloadRequest }
+
+/**
+ * One published article in reading order, in the shape of the public contract.
+ * The article itself is read with the caller's access (anonymous callers get published only); its
+ * parts are read with access overridden but constrained explicitly, so one query per collection
+ * serves the whole page instead of one access-checked query per section.
+ */
+export async function assembleArticle({ slug, draft, req }: Options): Promise<AssembledArticle | null> {
+  const { payload } = req
+  const found = await payload.find({
+    collection: ARTICLES,
+    where: { slug: { equals: slug } },
+    draft,
+    depth: 0,
+    limit: 1,
+    overrideAccess: false,
+    user: req.user,
+    req,
+  })
+  const article = found.docs[0] as Article | undefined
+  if (!article || (!draft && article._status !== 'published')) return null
+
+  const sectionIds = (article.sections ?? []).map(relationId)
+  const sections = await findByIds<SectionDoc>(req, SECTIONS, sectionIds, draft, draft ? undefined : { _status: { equals: 'published' } })
+  const bodies = sections.map((s) => s.body)
+  const citationIds = collectCitationIds(bodies)
+  const citations = await findByIds<CitationDoc>(req, CITATIONS, citationIds, false)
+  // Number only citations that still exist: a deleted citation must not leave a gap in the list.
+  const numbering = new CitationNumbering(citations.map((c) => c.id))
+  const authorIds = (article.authors ?? []).map(relationId)
+  const authors = await findByIds<{ id: string | number; name?: string | null }>(req, USERS, authorIds, false, undefined, { name: true })
+
+  const assembledSections = sections.map((s) => ({
+    id: s.id,
+    heading: s.heading || null,
+    anchor: s.anchor ?? String(s.id),
+    body: s.body as AssembledArticle['sections'][number]['body'],
+    html: lexicalToHtml(s.body, numbering),
+    text: lexicalToText(s.body),
+  }))
+
+  return {
+    id: article.id,
+    slug: article.slug ?? slug,
+    title: article.title,
+    summary: article.summary ?? null,
+    publication: article.publication ?? null,
+    publishedAt: article.publishedAt ?? null,
+    lastReviewedAt: article.lastReviewedAt ?? null,
+    readingTimeMinutes: article.readingTimeMinutes ?? null,
+    updatedAt: article.updatedAt,
+    authors: authors.map((a) => ({ id: a.id, name: a.name ?? '' })),
+    sections: assembledSections,
+    citations: citations.map((c) => ({
+      id: c.id,
+      number: numbering.number(c.id)!,
+      label: c.label,
+      authors: c.authors ?? null,
+      year: c.year ?? null,
+      title: c.title ?? null,
+      journal: c.journal ?? null,
+      studyType: c.studyType ? studyTypeLabel(c.studyType) : null,
+      doi: c.doi ?? null,
+      pmid: c.pmid ?? null,
+      url: c.url ?? null,
+      verified: Boolean(c.doi || c.pmid || c.url),
+      citedFrom: numbering.citedFrom(c.id),
+    })),
+  }
+}
+
+/** Documents by id, returned in the order of `ids` (the database returns them in its own order). */
+async function findByIds<T extends { id: string | number }>(
+  req: PayloadRequest,
+  collection: typeof SECTIONS | typeof CITATIONS | typeof USERS,
+  ids: (string | number)[],
+  draft: boolean,
+  extraWhere?: Where,
+  select?: Record<string, true>,
+): Promise<T[]> {
+  if (ids.length === 0) return []
+  const { docs } = await req.payload.find({
+    collection,
+    where: extraWhere ? { and: [{ id: { in: ids } }, extraWhere] } : { id: { in: ids } },
+    draft,
+    depth: 0,
+    limit: ids.length,
+    pagination: false,
+    overrideAccess: true,
+    ...(select ? { select } : {}),
+    req,
+  })
+  const byId = new Map((docs as unknown as T[]).map((d) => [String(d.id), d]))
+  return ids.flatMap((id) => byId.get(String(id)) ?? [])
+}

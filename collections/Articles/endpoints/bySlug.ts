@@ -1,0 +1,40 @@
+import type { Endpoint } from 'payload'
+import { assembleArticle } from './assemble'
+import { apiCache } from '@/server/apiCache'
+import { etagOf, matchesIfNoneMatch, PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL } from '@/server/httpCache'
+import { seesDrafts } from '../../access/roles'
+
+const JSON_TYPE = 'application/json; charset=utf-8'
+
+/**
+ * GET /api/articles/by-slug/:slug — the assembled published article (see src/cms/schemas.ts).
+ * `?draft=true` shows the latest drafts to staff and integrations; for anyone else it is ignored,
+ * never an error, so a leaked preview link reveals nothing.
+ */
+export const bySlugEndpoint: Endpoint = {
+  path: '/by-slug/:slug',
+  method: 'get',
+  handler: async (req) => {
+    const slug = String(req.routeParams?.slug ?? '')
+    const draft = req.searchParams.get('draft') === 'true' && seesDrafts(req.user)
+    const anonymous = !req.user
+    const generation = apiCache.generation()
+    const article = await assembleArticle({ slug, draft, req })
+    if (!article) {
+      return Response.json({ errors: [{ message: `No published article with slug "${slug}"` }] }, {
+        status: 404,
+        headers: { 'cache-control': anonymous ? PUBLIC_CACHE_CONTROL : PRIVATE_CACHE_CONTROL },
+      })
+    }
+    const body = Buffer.from(JSON.stringify(article))
+    const etag = etagOf(body)
+    if (anonymous && !draft) apiCache.set(slug, { body, etag, contentType: JSON_TYPE, storedAt: Date.now() }, generation)
+    const headers = {
+      'content-type': JSON_TYPE,
+      etag,
+      'cache-control': anonymous ? PUBLIC_CACHE_CONTROL : PRIVATE_CACHE_CONTROL,
+    }
+    if (matchesIfNoneMatch(req.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers })
+    return new Response(body, { status: 200, headers })
+  },
+}

@@ -1,0 +1,41 @@
+import type { CollectionAfterChangeHook } from 'payload'
+import type { Article } from '@/payload-types'
+import { SECTIONS } from '../../slugs'
+import { relationId } from '@/text/relationId'
+
+/**
+ * Publishing an article publishes the sections the editor sees: each listed section whose latest
+ * version is a draft is published as it stands. Readers never get a published article whose
+ * sections are still drafts, and a section draft saved on its own stays invisible until then.
+ */
+export const publishSections: CollectionAfterChangeHook<Article> = async ({ doc, req }) => {
+  if (doc._status !== 'published') return doc
+  const ids = (doc.sections ?? []).map(relationId)
+  if (ids.length === 0) return doc
+  const { docs } = await req.payload.find({
+    collection: SECTIONS,
+    where: { id: { in: ids } },
+    select: { _status: true },
+    draft: true,
+    depth: 0,
+    limit: ids.length,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
+  for (const section of docs) {
+    if (section._status === 'published') continue
+    await req.payload.update({
+      collection: SECTIONS,
+      id: section.id,
+      data: { _status: 'published' },
+      draft: false,
+      depth: 0,
+      overrideAccess: true,
+      // The article's own notification below covers this page; one webhook per publish, not one per section.
+      context: { skipRevalidation: true },
+      req,
+    })
+  }
+  return doc
+}

@@ -1,0 +1,23 @@
+import type { Block } from 'payload'
+import { BlocksFeature, FixedToolbarFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
+import { CITATIONS, CITATION_REF_BLOCK } from '../slugs'
+
+/**
+ * An inline citation marker. The in-text label ("Zarate et al. (2006)") stays ordinary text the
+ * editor can reword; this block only records which Citation the sentence rests on. The inline-block
+ * toolbar entry lets an editor pick an existing citation or create one in a drawer.
+ */
+export const CitationRefBlock: Block = {
+  slug: CITATION_REF_BLOCK,
+  interfaceName: 'CitationRefBlock',
+  labels: { singular: 'Citation', plural: 'Citations' },
+  fields: [{ name: 'citation', type: 'relationship', relationTo: CITATIONS, required: true }],
+}
+
+export const sectionEditor = lexicalEditor({
+  features: ({ defaultFeatures }) => [
+    ...defaultFeatures.filter((f) => f.key !== 'upload' && f.key !== 'relationship'),
+    FixedToolbarFeature(),
+    BlocksFeature({ inlineBlocks: [CitationRefBlock] }),
+  ],
+})

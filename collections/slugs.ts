@@ -1,0 +1,11 @@
+/**
+ * Collection slugs as constants: the config, hooks, the REST client, seed and tests all name
+ * collections through these, so a rename is one edit and a typo is a compile error.
+ */
+export const ARTICLES = 'articles' as const
+export const SECTIONS = 'sections' as const
+export const CITATIONS = 'citations' as const
+export const USERS = 'users' as const
+
+/** The inline block that marks a citation inside a section's rich text. */
+export const CITATION_REF_BLOCK = 'citationRef' as const
