@@ -1,0 +1,142 @@
+/**
+ * Real servers for integration and end-to-end tests: the production builds of both apps, each in
+ * its own process on a free port, against a fresh database in a temp folder (or MongoDB when the
+ * MongoDB lane is on). Nothing is mocked.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { repoRoot } from '../../src/env'
+import { freePort } from './ports'
+
+export const TEST_SECRETS = {
+  PAYLOAD_SECRET: 'test-payload-secret-0123456789abcdef0123456789',
+  REVALIDATE_SECRET: 'test-revalidate-secret-0123456789abcdef01234',
+  PREVIEW_SECRET: 'test-preview-secret-0123456789abcdef0123456789',
+}
+
+export type Running = { url: string; port: number; child: ChildProcess; output: () => string; stop: (signal?: NodeJS.Signals) => Promise<number | null> }
+
+export type Stack = {
+  dataDir: string
+  env: NodeJS.ProcessEnv
+  cms: Running
+  web?: Running
+  stop: () => Promise<void>
+}
+
+/** The database for one test file: a fresh SQLite file, or a fresh MongoDB database in the MongoDB lane. */
+export function databaseEnv(dataDir: string): NodeJS.ProcessEnv {
+  const mongo = process.env.TEST_MONGODB_URL
+  if (!mongo) return { DATABASE_URL: `file:${path.join(dataDir, 'test.db')}` }
+  const url = new URL(mongo)
+  url.pathname = `/tripsitter_test_${path.basename(dataDir).replace(/[^a-zA-Z0-9]/g, '')}`
+  return { DATABASE_URL: url.toString() }
+}
+
+export async function baseEnv(extra: NodeJS.ProcessEnv = {}): Promise<{ dataDir: string; env: NodeJS.ProcessEnv; cmsPort: number; webPort: number }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tripsitter-test-'))
+  const [cmsPort, webPort] = [await freePort(), await freePort()]
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    DATA_DIR: dataDir,
+    ...databaseEnv(dataDir),
+    ...TEST_SECRETS,
+    CMS_PORT: String(cmsPort),
+    WEB_PORT: String(webPort),
+    HOST: '127.0.0.1',
+    CMS_URL: `http://127.0.0.1:${cmsPort}`,
+    WEB_URL: `http://127.0.0.1:${webPort}`,
+    JOBS_AUTORUN: 'false',
+    // Tests fire many requests from one address; rate-limit tests lower these explicitly.
+    RATE_LIMIT_API_MAX: '100000',
+    RATE_LIMIT_LOGIN_MAX: '1000',
+    ...extra,
+  }
+  return { dataDir, env, cmsPort, webPort }
+}
+
+function spawnServer(entry: string, env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string } {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, entry)], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  let out = ''
+  const keep = (b: Buffer) => {
+    out = (out + b.toString()).slice(-20_000)
+  }
+  child.stdout!.on('data', keep)
+  child.stderr!.on('data', keep)
+  return { child, output: () => out }
+}
+
+export async function waitFor(url: string, child: ChildProcess, output: () => string, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode} before ${url} was ready:\n${output()}`)
+    try {
+      if ((await fetch(url)).ok) return
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  throw new Error(`${url} not ready after ${timeoutMs} ms:\n${output()}`)
+}
+
+function stopper(child: ChildProcess) {
+  return (signal: NodeJS.Signals = 'SIGTERM') =>
+    new Promise<number | null>((resolve) => {
+      if (child.exitCode !== null) return resolve(child.exitCode)
+      const kill = setTimeout(() => child.kill('SIGKILL'), 12_000)
+      child.once('exit', (code) => {
+        clearTimeout(kill)
+        resolve(code)
+      })
+      child.kill(signal)
+    })
+}
+
+export async function startCms(env: NodeJS.ProcessEnv): Promise<Running> {
+  const { child, output } = spawnServer('apps/cms/server.ts', env)
+  const url = env.CMS_URL!
+  await waitFor(`${url}/readyz`, child, output)
+  return { url, port: Number(env.CMS_PORT), child, output, stop: stopper(child) }
+}
+
+export async function startWeb(env: NodeJS.ProcessEnv): Promise<Running> {
+  const { child, output } = spawnServer('apps/web/server.ts', env)
+  const url = env.WEB_URL!
+  await waitFor(`${url}/robots.txt`, child, output)
+  return { url, port: Number(env.WEB_PORT), child, output, stop: stopper(child) }
+}
+
+/** Run the seed CLI against the stack's database, as `npm run seed` would. */
+export function runSeed(env: NodeJS.ProcessEnv, args: string[] = []): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'seed/index.ts'), ...args], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (b: Buffer) => (stdout += b))
+    child.stderr.on('data', (b: Buffer) => (stderr += b))
+    child.on('exit', (code) => resolve({ code, stdout, stderr }))
+  })
+}
+
+/** CMS (and optionally the reader site) on fresh ports and a fresh database. */
+export async function startStack({ web = false, env: extra = {} }: { web?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<Stack> {
+  const { dataDir, env } = await baseEnv(extra)
+  const cms = await startCms(env)
+  const webServer = web ? await startWeb(env) : undefined
+  return {
+    dataDir,
+    env,
+    cms,
+    web: webServer,
+    stop: async () => {
+      await Promise.all([cms.stop(), webServer?.stop()])
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
