@@ -2,6 +2,7 @@ import type { CollectionAfterChangeHook } from 'payload'
 import type { Article } from '@/payload-types'
 import { SECTIONS } from '../../slugs'
 import { relationId } from '@/text/relationId'
+import { quietly } from '../../hooks/quietly'
 
 /**
  * Publishing an article publishes the sections the editor sees: each listed section whose latest
@@ -23,19 +24,18 @@ export const publishSections: CollectionAfterChangeHook<Article> = async ({ doc,
     overrideAccess: true,
     req,
   })
+  // The article's own notification covers these sections: one webhook per publish, not one per section.
   for (const section of docs) {
     if (section._status === 'published') continue
-    await req.payload.update({
+    await quietly(req, () => req.payload.update({
       collection: SECTIONS,
       id: section.id,
       data: { _status: 'published' },
       draft: false,
       depth: 0,
       overrideAccess: true,
-      // The article's own notification below covers this page; one webhook per publish, not one per section.
-      context: { skipRevalidation: true },
       req,
-    })
+    }))
   }
   return doc
 }

@@ -2,6 +2,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadReque
 import type { Article } from '@/payload-types'
 import { ARTICLES, CITATIONS } from '../../slugs'
 import { relationId } from '@/text/relationId'
+import { quietly } from '../../hooks/quietly'
 
 /**
  * A citation is public while at least one published article cites it. Recompute that flag for the
@@ -17,15 +18,14 @@ async function sync(req: PayloadRequest, citationIds: (string | number)[]): Prom
       overrideAccess: true,
       req,
     })
-    await req.payload.update({
+    await quietly(req, () => req.payload.update({
       collection: CITATIONS,
       id,
       data: { isPublic: totalDocs > 0 },
       depth: 0,
       overrideAccess: true,
-      context: { skipRevalidation: true },
       req,
-    })
+    }))
   }
 }
 
