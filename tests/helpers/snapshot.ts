@@ -1,0 +1,18 @@
+import { auth, type Session } from './api'
+
+/**
+ * Everything a write could touch, read as an admin over REST: documents with their drafts and the
+ * version counts. Two equal snapshots mean nothing was written in between.
+ */
+export async function databaseSnapshot(cms: string, admin: Session): Promise<string> {
+  const get = async (path: string) => (await fetch(`${cms}${path}`, { headers: auth(admin) })).json()
+  const parts = await Promise.all([
+    get('/api/articles?draft=true&depth=0&limit=1000&sort=id'),
+    get('/api/sections?draft=true&depth=0&limit=1000&sort=id'),
+    get('/api/citations?depth=0&limit=1000&sort=id'),
+    get('/api/articles/versions?limit=1&depth=0'),
+    get('/api/sections/versions?limit=1&depth=0'),
+  ])
+  const [articles, sections, citations, articleVersions, sectionVersions] = parts as { docs: unknown[]; totalDocs: number }[]
+  return JSON.stringify({ articles: articles!.docs, sections: sections!.docs, citations: citations!.docs, versions: [articleVersions!.totalDocs, sectionVersions!.totalDocs] })
+}
