@@ -1,0 +1,31 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import path from 'node:path'
+import { repoRoot } from '../../src/env'
+
+/** Run a TypeScript entry point with the tsx loader in a child process, output prefixed by the child. */
+export function runTs(entry: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, entry), ...args], {
+    cwd: repoRoot,
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  })
+}
+
+export const exitOf = (child: ChildProcess): Promise<number> =>
+  new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))))
+
+/** Poll a URL until it answers 200, or fail after `timeoutMs`. */
+export async function waitForOk(url: string, timeoutMs: number, child?: ChildProcess): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (child && child.exitCode !== null) throw new Error(`${url}: the server exited (code ${child.exitCode}) before it was ready`)
+    try {
+      const res = await fetch(url)
+      if (res.ok) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  throw new Error(`${url} did not answer 200 within ${timeoutMs / 1000} s`)
+}
