@@ -18,7 +18,45 @@ const APPS = {
 } as const
 type AppName = keyof typeof APPS
 
+/**
+ * One build at a time per checkout: two `next build`s writing one .next folder corrupt it (tests and
+ * `npm start` may both ask for a build). mkdir is atomic; a lock whose owner died is taken over.
+ */
+function withBuildLock<T>(fn: () => T): T {
+  const lock = path.join(repoRoot, 'data', '.build.lock')
+  fs.mkdirSync(path.dirname(lock), { recursive: true })
+  for (;;) {
+    try {
+      fs.mkdirSync(lock)
+      fs.writeFileSync(path.join(lock, 'pid'), String(process.pid))
+      break
+    } catch {
+      const owner = Number(fs.readFileSync(path.join(lock, 'pid'), { encoding: 'utf8', flag: 'a+' }) || 0)
+      if (owner && !isAlive(owner)) fs.rmSync(lock, { recursive: true, force: true })
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500)
+    }
+  }
+  try {
+    return fn()
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true })
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
 export function buildIfStale(app: AppName, force = false): void {
+  withBuildLock(() => buildUnlocked(app, force))
+}
+
+function buildUnlocked(app: AppName, force: boolean): void {
   const dir = path.join(repoRoot, 'apps', app)
   const stamp = path.join(dir, '.next', 'tripsitter-inputs.sha256')
   const hash = inputsHash(repoRoot, [...APPS[app]])
