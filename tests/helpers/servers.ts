@@ -10,6 +10,11 @@ import path from 'node:path'
 import { repoRoot } from '../../src/env'
 import { freePort } from './ports'
 
+/** Environment for a child process (NodeJS.ProcessEnv insists on NODE_ENV, which Next's types make required). */
+export type EnvVars = Record<string, string | undefined>
+// Next's type augmentation makes NODE_ENV required on ProcessEnv; every env built here sets it.
+const asProcessEnv = (env: EnvVars) => env as NodeJS.ProcessEnv
+
 export const TEST_SECRETS = {
   PAYLOAD_SECRET: 'test-payload-secret-0123456789abcdef0123456789',
   REVALIDATE_SECRET: 'test-revalidate-secret-0123456789abcdef01234',
@@ -20,14 +25,14 @@ export type Running = { url: string; port: number; child: ChildProcess; output: 
 
 export type Stack = {
   dataDir: string
-  env: NodeJS.ProcessEnv
+  env: EnvVars
   cms: Running
   web?: Running
   stop: () => Promise<void>
 }
 
 /** The database for one test file: a fresh SQLite file, or a fresh MongoDB database in the MongoDB lane. */
-export function databaseEnv(dataDir: string): NodeJS.ProcessEnv {
+export function databaseEnv(dataDir: string): EnvVars {
   const mongo = process.env.TEST_MONGODB_URL
   if (!mongo) return { DATABASE_URL: `file:${path.join(dataDir, 'test.db')}` }
   const url = new URL(mongo)
@@ -35,13 +40,13 @@ export function databaseEnv(dataDir: string): NodeJS.ProcessEnv {
   return { DATABASE_URL: url.toString() }
 }
 
-export async function baseEnv(extra: NodeJS.ProcessEnv = {}): Promise<{ dataDir: string; env: NodeJS.ProcessEnv; cmsPort: number; webPort: number }> {
+export async function baseEnv(extra: EnvVars = {}): Promise<{ dataDir: string; env: EnvVars; cmsPort: number; webPort: number }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tripsitter-test-'))
   const [cmsPort, webPort] = [await freePort(), await freePort()]
-  const env: NodeJS.ProcessEnv = {
+  const env: EnvVars = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
-    NODE_ENV: 'production',
+    NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: '1',
     DATA_DIR: dataDir,
     ...databaseEnv(dataDir),
@@ -60,8 +65,8 @@ export async function baseEnv(extra: NodeJS.ProcessEnv = {}): Promise<{ dataDir:
   return { dataDir, env, cmsPort, webPort }
 }
 
-function spawnServer(entry: string, env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string } {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, entry)], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
+function spawnServer(entry: string, env: EnvVars): { child: ChildProcess; output: () => string } {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, entry)], { cwd: repoRoot, env: asProcessEnv(env), stdio: ['ignore', 'pipe', 'pipe'] })
   let out = ''
   const keep = (b: Buffer) => {
     out = (out + b.toString()).slice(-20_000)
@@ -98,14 +103,14 @@ function stopper(child: ChildProcess) {
     })
 }
 
-export async function startCms(env: NodeJS.ProcessEnv): Promise<Running> {
+export async function startCms(env: EnvVars): Promise<Running> {
   const { child, output } = spawnServer('apps/cms/server.ts', env)
   const url = env.CMS_URL!
   await waitFor(`${url}/readyz`, child, output)
   return { url, port: Number(env.CMS_PORT), child, output, stop: stopper(child) }
 }
 
-export async function startWeb(env: NodeJS.ProcessEnv): Promise<Running> {
+export async function startWeb(env: EnvVars): Promise<Running> {
   const { child, output } = spawnServer('apps/web/server.ts', env)
   const url = env.WEB_URL!
   await waitFor(`${url}/robots.txt`, child, output)
@@ -113,9 +118,9 @@ export async function startWeb(env: NodeJS.ProcessEnv): Promise<Running> {
 }
 
 /** Run the seed CLI against the stack's database, as `npm run seed` would. */
-export function runSeed(env: NodeJS.ProcessEnv, args: string[] = []): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function runSeed(env: EnvVars, args: string[] = []): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'seed/index.ts'), ...args], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'seed/index.ts'), ...args], { cwd: repoRoot, env: asProcessEnv(env), stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (b: Buffer) => (stdout += b))
@@ -125,7 +130,7 @@ export function runSeed(env: NodeJS.ProcessEnv, args: string[] = []): Promise<{ 
 }
 
 /** CMS (and optionally the reader site) on fresh ports and a fresh database. */
-export async function startStack({ web = false, env: extra = {} }: { web?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<Stack> {
+export async function startStack({ web = false, env: extra = {} }: { web?: boolean; env?: EnvVars } = {}): Promise<Stack> {
   const { dataDir, env } = await baseEnv(extra)
   const cms = await startCms(env)
   const webServer = web ? await startWeb(env) : undefined
