@@ -1,0 +1,82 @@
+/**
+ * The article page. Server components only and plain <a> links: the page ships no JavaScript of its
+ * own (only Next's runtime), works with scripts off, and every navigation is a full request the front
+ * server can answer from its cache.
+ */
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+import { webEnv } from '@/env'
+import { ArticleHeader } from '../../../components/ArticleHeader'
+import { ArticleSections } from '../../../components/ArticleSections'
+import { CiteThisArticle } from '../../../components/CiteThisArticle'
+import { JsonLd } from '../../../components/JsonLd'
+import { MedicalDisclaimer } from '../../../components/MedicalDisclaimer'
+import { PreviewBanner } from '../../../components/PreviewBanner'
+import { ReferenceList } from '../../../components/ReferenceList'
+import { TableOfContents } from '../../../components/TableOfContents'
+import { citeSource } from '../../../lib/articleCite'
+import { loadArticle } from '../../../lib/cms'
+import { draftState } from '../../../lib/draft'
+import { highwireTags } from '../../../lib/highwire'
+import { articleJsonLd } from '../../../lib/jsonLd'
+import { readingMinutes } from '../../../lib/readingTime'
+import { SITE_NAME } from '../../../lib/site'
+import { articlePath, isValidSlug } from '../../../lib/slug'
+
+export const dynamic = 'force-dynamic'
+
+type Props = { params: Promise<{ slug: string }> }
+
+/** Shared by generateMetadata and the page; loadArticle's React cache makes it one CMS request. */
+async function load(params: Props['params']) {
+  const { slug } = await params
+  const draft = await draftState()
+  const article = isValidSlug(slug) ? await loadArticle(slug, draft.token) : null
+  return { slug, draft, article, canonical: `${webEnv().WEB_URL}${articlePath(slug)}` }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { article, canonical, draft } = await load(params)
+  // The page itself answers 404; this only keeps the error page out of search indexes.
+  if (!article) return { title: 'Page not found', robots: { index: false } }
+  const description = article.summary ?? undefined
+  return {
+    title: article.title,
+    description,
+    alternates: { canonical },
+    // A draft must never be indexed, even if a preview URL leaks.
+    robots: draft.enabled ? { index: false, follow: false } : undefined,
+    openGraph: {
+      type: 'article',
+      url: canonical,
+      siteName: SITE_NAME,
+      title: article.title,
+      description,
+      publishedTime: article.publishedAt ?? undefined,
+      modifiedTime: article.updatedAt,
+      authors: article.authors.map((a) => a.name),
+    },
+    twitter: { card: 'summary', title: article.title, description },
+    other: highwireTags(article, SITE_NAME),
+  }
+}
+
+export default async function ArticlePage({ params }: Props) {
+  const { slug, draft, article, canonical } = await load(params)
+  if (!article) notFound()
+  const source = citeSource(article, canonical)
+  return (
+    <>
+      {draft.enabled ? <PreviewBanner slug={slug} /> : null}
+      <article className="article">
+        <ArticleHeader article={article} minutes={readingMinutes(article)} />
+        <MedicalDisclaimer />
+        <TableOfContents sections={article.sections} hasReferences={article.citations.length > 0} />
+        <ArticleSections sections={article.sections} />
+        <ReferenceList citations={article.citations} />
+        <CiteThisArticle source={source} bibtexHref={`${articlePath(slug)}/cite.bib`} />
+      </article>
+      <JsonLd data={articleJsonLd(article, canonical, SITE_NAME, webEnv().WEB_URL)} />
+    </>
+  )
+}

@@ -1,0 +1,55 @@
+/**
+ * The one place the reader site creates its CMS client, and the one policy for CMS failures.
+ *
+ * Why `cache: 'no-store'`: caching is the front server's job (apps/web/server/), which keeps whole
+ * rendered responses and purges them on the CMS webhook. A second cache in Next's fetch layer would
+ * outlive those purges and serve stale articles after an edit.
+ *
+ * Why lazy: `next build` evaluates route modules, and the environment (and the CMS) must not be
+ * needed then; the client is created on the first request instead.
+ */
+import { cache } from 'react'
+import { notFound } from 'next/navigation'
+import { createCmsClient, isCmsError, type AssembledArticle, type CmsClient } from '@/cms'
+import { webEnv } from '@/env'
+
+let client: CmsClient | undefined
+
+export function cms(): CmsClient {
+  client ??= createCmsClient({
+    baseURL: webEnv().CMS_URL,
+    init: { cache: 'no-store' },
+    // One retry, 4 s each: a reader waiting longer is better served by the front server's stale copy.
+    timeoutMs: 4000,
+    retries: 1,
+  })
+  return client
+}
+
+/**
+ * CASE 404: the page does not exist -> Next's not-found page with status 404.
+ * CASE anything else (status 0 = unreachable, 5xx, a contract mismatch): rethrow, so Next answers 500
+ * and the front server serves its stale copy or its 503 page instead of caching an error page as a 200.
+ */
+export function rethrowUnlessNotFound(error: unknown): never {
+  if (isCmsError(error) && error.status === 404) notFound()
+  throw error
+}
+
+/**
+ * The article for this request, or null when there is none. React's `cache` makes generateMetadata
+ * and the page share one fetch. `draftToken` is the editor's Payload session, set only in draft
+ * mode; without it the CMS answers with the published version only.
+ * A missing article is null, not an exception: generateMetadata then describes a 404 page and
+ * only the page component calls notFound().
+ */
+export const loadArticle = cache(async (slug: string, draftToken: string | null): Promise<AssembledArticle | null> => {
+  try {
+    return draftToken === null
+      ? await cms().getArticleBySlug(slug)
+      : await cms().getArticleBySlug(slug, { draft: true, headers: { cookie: `payload-token=${draftToken}` } })
+  } catch (error) {
+    if (isCmsError(error) && error.status === 404) return null
+    throw error
+  }
+})

@@ -1,0 +1,55 @@
+/**
+ * schema.org JSON-LD for an article, and its safe serialisation into a <script> element.
+ */
+import type { AssembledArticle, Citation } from '@/cms/schemas'
+import { isoDay } from './dates'
+import { normalizeDoi, doiUrl, normalizePmid, pubmedUrl, safeHttpUrl } from './references'
+
+type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue | undefined }
+export type JsonLdObject = { [key: string]: JsonValue | undefined }
+
+/**
+ * JSON.stringify, then `<`, `>`, `&` and the two JS line separators as \u escapes. Content comes from
+ * editors; without this a title containing "</script>" would end the element and inject markup.
+ * The escapes are still valid JSON, so parsers read back the same strings.
+ */
+export function serializeJsonLd(data: JsonLdObject): string {
+  return JSON.stringify(data).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+}
+
+function citationLd(c: Citation): JsonLdObject {
+  const doi = normalizeDoi(c.doi)
+  const pmid = normalizePmid(c.pmid)
+  const sameAs = [doi ? doiUrl(doi) : null, pmid ? pubmedUrl(pmid) : null, safeHttpUrl(c.url)].filter((u): u is string => u !== null)
+  return {
+    '@type': 'ScholarlyArticle',
+    name: c.title ?? c.label,
+    author: c.authors ?? undefined,
+    datePublished: c.year !== null ? String(c.year) : undefined,
+    isPartOf: c.journal ? { '@type': 'Periodical', name: c.journal } : undefined,
+    sameAs: sameAs.length === 0 ? undefined : sameAs.length === 1 ? sameAs[0] : sameAs,
+  }
+}
+
+export function articleJsonLd(article: AssembledArticle, canonicalUrl: string, siteName: string, siteUrl: string): JsonLdObject {
+  const publisher: JsonLdObject = { '@type': 'Organization', name: siteName, url: siteUrl }
+  return {
+    '@context': 'https://schema.org',
+    // MedicalWebPage: the schema.org type for health information pages, which carries lastReviewed.
+    '@type': 'MedicalWebPage',
+    '@id': canonicalUrl,
+    url: canonicalUrl,
+    headline: article.title,
+    name: article.title,
+    description: article.summary ?? undefined,
+    inLanguage: 'en',
+    datePublished: article.publishedAt ?? undefined,
+    dateModified: article.updatedAt,
+    // schema.org's lastReviewed is a Date, not a DateTime.
+    lastReviewed: isoDay(article.lastReviewedAt) ?? undefined,
+    author: article.authors.length > 0 ? article.authors.map((a) => ({ '@type': 'Person', name: a.name })) : publisher,
+    publisher,
+    isPartOf: article.publication ? { '@type': 'Periodical', name: article.publication } : undefined,
+    citation: article.citations.map(citationLd),
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * Slugs as the reader site accepts them in URLs. Anything else is answered with 404 before any CMS call:
+ * it protects the CMS from junk lookups, and keeps odd strings out of redirects and cache keys.
+ */
+export const SLUG_PATTERN = /^[a-z0-9-]+$/
+const MAX_SLUG_LENGTH = 200
+
+export function isValidSlug(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= MAX_SLUG_LENGTH && SLUG_PATTERN.test(value)
+}
+
+export const articlePath = (slug: string): string => `/articles/${slug}`

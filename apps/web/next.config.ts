@@ -1,0 +1,31 @@
+/**
+ * The reader site's Next config.
+ *
+ * Why the repo root everywhere: `next`, `react` and the shared `src/` live at the root (npm workspaces
+ * hoist them), so Turbopack must see the root to compile `src/cms` and find `next` at all; a root of
+ * `apps/web` fails with "Could not find the Next.js package" (STACK-NOTES, trial build).
+ */
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { loadEnvConfig } from '@next/env'
+import { PHASE_DEVELOPMENT_SERVER } from 'next/constants'
+import type { NextConfig } from 'next'
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+
+export default function config(phase: string): NextConfig {
+  // Next only reads .env from the app folder; the project keeps one .env at the root. The 4th argument
+  // forces a reload, since Next has already cached the (empty) app-folder result by now.
+  loadEnvConfig(repoRoot, phase === PHASE_DEVELOPMENT_SERVER, { info: () => {}, error: console.error }, true)
+  return {
+    turbopack: { root: repoRoot },
+    outputFileTracingRoot: repoRoot,
+    // The in-process front server (apps/web/server/) compresses once and caches the compressed bytes.
+    compress: false,
+    poweredByHeader: false,
+    reactStrictMode: true,
+    // Metadata always blocking, in <head>: by default Next streams it for browsers but not for bots,
+    // and the front server keeps ONE cached response per URL for every user agent.
+    htmlLimitedBots: /.*/,
+  }
+}
