@@ -4,20 +4,40 @@ import { defineConfig } from 'vitest/config'
 
 const root = path.dirname(fileURLToPath(import.meta.url))
 
-export default defineConfig({
+const shared = {
   resolve: {
     alias: {
       '@payload-config': path.join(root, 'payload.config.ts'),
       '@': path.join(root, 'src'),
     },
   },
+}
+
+/**
+ * Two projects: `unit` (pure code and small local servers, run in parallel) and `servers` (each
+ * file boots production CMS/web processes, some drive Chromium or measure latency). On two cores
+ * the server files run one at a time, so a timing assertion never competes with another file.
+ */
+export default defineConfig({
+  ...shared,
   test: {
-    include: ['tests/**/*.test.ts'],
     setupFiles: [path.join(root, 'tests/helpers/setup.ts')],
-    testTimeout: 30_000,
-    hookTimeout: 240_000,
-    // Integration and e2e files boot real servers; two cores cannot run many at once.
-    fileParallelism: true,
-    maxWorkers: 2,
+    projects: [
+      {
+        ...shared,
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], setupFiles: [path.join(root, 'tests/helpers/setup.ts')], testTimeout: 30_000 },
+      },
+      {
+        ...shared,
+        test: {
+          name: 'servers',
+          include: ['tests/{int,e2e,reliability,bench}/**/*.test.ts'],
+          setupFiles: [path.join(root, 'tests/helpers/setup.ts')],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 240_000,
+        },
+      },
+    ],
   },
 })
