@@ -1,0 +1,85 @@
+/**
+ * Entry point of the reader site: Next on a private loopback port, the caching front server on the
+ * public one.
+ *
+ *   node --import tsx apps/web/server.ts          production (NODE_ENV=production, after `next build`)
+ *   node --import tsx apps/web/server.ts --dev    Next dev mode, page cache off
+ *
+ * Why a custom server: Next's own prerender cache re-enters its renderer pipeline and served ~0.05x
+ * of a raw node:http server here (see STACK-NOTES "The peer"); the front server answers cached pages
+ * from prebuilt buffers instead.
+ */
+import http, { type IncomingMessage, type ServerResponse } from 'node:http'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import next from 'next'
+import { EnvError, webEnv } from '../../src/env'
+import { createFrontServer, listen } from './server/frontServer'
+
+const APP_DIR = path.dirname(fileURLToPath(import.meta.url))
+const SHUTDOWN_DEADLINE_MS = 10_000
+/** Leaves time to close Next and exit before the hard deadline. */
+const DRAIN_MS = 8_000
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>
+
+async function main(): Promise<void> {
+  const env = webEnv()
+  const dev = process.argv.includes('--dev') || env.NODE_ENV !== 'production'
+
+  // Next wants its port up front, so bind the internal server first and hand requests over once ready.
+  let nextHandler: Handler | undefined
+  const internal = http.createServer((req, res) => {
+    if (!nextHandler) {
+      res.writeHead(503, { 'retry-after': '1' }).end()
+      return
+    }
+    nextHandler(req, res).catch((err: unknown) => {
+      console.error('[web] next request handler failed:', err)
+      if (!res.headersSent) res.writeHead(500).end()
+      else res.destroy()
+    })
+  })
+  const internalPort = await listen(internal, 0, '127.0.0.1')
+
+  const app = next({ dev, dir: APP_DIR, hostname: '127.0.0.1', port: internalPort, httpServer: internal })
+  await app.prepare()
+  nextHandler = app.getRequestHandler()
+
+  const front = createFrontServer({
+    upstream: new URL(`http://127.0.0.1:${internalPort}`),
+    revalidateSecret: env.REVALIDATE_SECRET,
+    ttlMs: env.PAGE_CACHE_TTL_MS,
+    cmsUrl: env.CMS_URL,
+    cacheEnabled: !dev,
+    log: (line) => console.log(line),
+  })
+  const port = await listen(front.server, env.WEB_PORT, env.HOST)
+  console.log(`[web] ready on http://localhost:${port} (cms: ${env.CMS_URL})${dev ? ' [dev: page cache off]' : ''}`)
+
+  let stopping = false
+  const stop = async (signal: NodeJS.Signals): Promise<void> => {
+    if (stopping) return
+    stopping = true
+    console.log(`[web] ${signal}: finishing in-flight requests`)
+    setTimeout(() => {
+      console.error(`[web] still busy after ${SHUTDOWN_DEADLINE_MS / 1000} s; forcing exit`)
+      process.exit(1)
+    }, SHUTDOWN_DEADLINE_MS).unref()
+    // Front first: its in-flight requests may still be waiting on Next.
+    await front.close(DRAIN_MS)
+    await new Promise<void>((resolve) => {
+      internal.close(() => resolve())
+      internal.closeAllConnections()
+    })
+    await app.close()
+    process.exit(0)
+  }
+  process.once('SIGTERM', (s) => void stop(s))
+  process.once('SIGINT', (s) => void stop(s))
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof EnvError ? err.message : err)
+  process.exit(1)
+})

@@ -1,0 +1,246 @@
+/**
+ * The public HTTP server of the reader site. It sits in front of Next (same process, loopback port)
+ * and answers repeat page views from memory, so a cached page never re-enters React.
+ *
+ * Request routing, in order:
+ *   GET/HEAD of a cacheable URL -> HIT from memory, else STALE (+ background refresh), else a
+ *                                  single-flight fill (MISS), else a purged copy (STALE-IF-ERROR),
+ *                                  else the 503 page
+ *   /api/revalidate             -> signed webhook, purges the cache
+ *   anything else               -> streamed to Next unchanged
+ */
+import http, { type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Duplex } from 'node:stream'
+import { relabel, type CacheEntry, type CacheLabel, type PageEntry } from './entry'
+import { Filler, RSC_VARIANT_HEADERS, type Log } from './fill'
+import { buildSecurityHeaders } from './headers'
+import { PageCache } from './pageCache'
+import { proxyRequest, proxyUpgrade, type ProxyContext } from './proxy'
+import { handleRevalidate, REVALIDATE_PATH, type RevalidateContext } from './revalidate'
+import { buildUnavailable, sendUnavailable } from './unavailable'
+import { Upstream } from './upstream'
+
+export interface FrontServerOptions {
+  /** Where Next listens (loopback). */
+  upstream: URL
+  revalidateSecret: string
+  /** How long a page is served as fresh; after that it is served stale while one refresh runs. */
+  ttlMs: number
+  log?: Log
+  /** Added to every response (e.g. Strict-Transport-Security in a deployment behind TLS). */
+  extraHeaders?: Record<string, string>
+  /** The CMS origin, allowed to frame the site for live preview. */
+  cmsUrl?: string
+  /** false in development: every request goes to Next, so edits show up at once. */
+  cacheEnabled?: boolean
+  maxEntries?: number
+  maxBytes?: number
+  /** Larger responses are streamed through instead of held in memory. */
+  maxEntryBytes?: number
+  upstreamTimeoutMs?: number
+}
+
+export interface FrontServer {
+  server: http.Server
+  cache: PageCache
+  /** Stops accepting, lets in-flight requests finish (cut after `graceMs`), releases upstream sockets. */
+  close(graceMs?: number): Promise<void>
+}
+
+const DEFAULTS = {
+  maxEntries: 5_000,
+  maxBytes: 200 * 1024 * 1024,
+  maxEntryBytes: 8 * 1024 * 1024,
+  upstreamTimeoutMs: 10_000,
+}
+/** After a failed background refresh, keep serving the stale copy this long before trying again. */
+const REFRESH_BACKOFF_MS = 5_000
+const STATIC_PREFIX = '/_next/static/'
+/** Draft mode, Next preview data, or a Payload login: this visitor may see unpublished content. */
+const SESSION_COOKIE = /(?:^|;)\s*(?:__prerender_bypass|__next_preview_data|payload-token[\w-]*)=/
+
+export function createFrontServer(options: FrontServerOptions): FrontServer {
+  const log = options.log ?? console.log
+  const cacheEnabled = options.cacheEnabled ?? true
+  const ttlMs = options.ttlMs
+  const security = buildSecurityHeaders({ cmsUrl: options.cmsUrl, extraHeaders: options.extraHeaders })
+  const upstream = new Upstream(options.upstream, options.upstreamTimeoutMs ?? DEFAULTS.upstreamTimeoutMs)
+  const cache = new PageCache({ maxEntries: options.maxEntries ?? DEFAULTS.maxEntries, maxBytes: options.maxBytes ?? DEFAULTS.maxBytes })
+  const filler = new Filler({ cache, upstream, security, ttlMs, maxEntryBytes: options.maxEntryBytes ?? DEFAULTS.maxEntryBytes, log })
+  const unavailable = buildUnavailable(security)
+  const proxyContext: ProxyContext = {
+    upstream,
+    security,
+    onUnavailable: (req, res, reason) => {
+      log(`[web] upstream failed for ${req.method} ${req.url}: ${reason}`)
+      sendUnavailable(req, res, unavailable)
+    },
+  }
+  const revalidateContext: RevalidateContext = {
+    secret: options.revalidateSecret,
+    security,
+    log,
+    purge: () => {
+      const purged = cache.purge()
+      filler.forgetInflight()
+      return purged
+    },
+  }
+
+  // The hit path: one key computation, one Map lookup, one writeHead + end with prebuilt objects.
+  function onRequest(req: IncomingMessage, res: ServerResponse): void {
+    const method = req.method
+    if (cacheEnabled && (method === 'GET' || method === 'HEAD')) {
+      const key = cacheKey(req)
+      if (key !== undefined) {
+        const entry = cache.get(key)
+        if (entry !== undefined && entry.kind === 'page' && entry.expiresAt > Date.now()) {
+          entry.used = true
+          serve(req, res, entry, 'HIT')
+          return
+        }
+        slowPath(req, res, key, entry).catch((err: unknown) => fail(req, res, err))
+        return
+      }
+    }
+    if (pathOf(req.url) === REVALIDATE_PATH) return handleRevalidate(req, res, revalidateContext)
+    proxyRequest(req, res, proxyContext)
+  }
+
+  async function slowPath(req: IncomingMessage, res: ServerResponse, key: string, entry: CacheEntry | undefined): Promise<void> {
+    const now = Date.now()
+    if (entry?.kind === 'pass') {
+      if (entry.expiresAt > now) return proxyRequest(req, res, proxyContext)
+      cache.delete(key)
+    } else if (entry?.kind === 'page') {
+      // Expired: the visitor gets the old copy now; one refresh replaces it for the next one.
+      serve(req, res, entry, 'STALE')
+      if (now >= entry.refreshAfter) refreshInBackground(key, req, entry)
+      return
+    }
+    const fallback = cache.fallback(key)
+    if (fallback && filler.upstreamDown(now)) {
+      // Upstream just failed to answer at all: don't make this visitor wait out another timeout for
+      // a page we can serve now. The fill still runs, and its success ends the outage state.
+      serve(req, res, fallback, 'STALE-IF-ERROR')
+      void filler.fill(key, req, isImmutable(req))
+      return
+    }
+    const result = await filler.fill(key, req, isImmutable(req))
+    if (res.destroyed) return
+    if (result.kind === 'page') return serve(req, res, result.entry, 'MISS')
+    if (result.kind === 'pass') return proxyRequest(req, res, proxyContext)
+    // Read again: a purge may have set a copy aside while this fill was running.
+    const lastResort = cache.fallback(key)
+    if (lastResort) return serve(req, res, lastResort, 'STALE-IF-ERROR')
+    sendUnavailable(req, res, unavailable)
+  }
+
+  function refreshInBackground(key: string, req: IncomingMessage, stale: PageEntry): void {
+    void filler.fill(key, req, stale.immutable).then((result) => {
+      if (result.kind === 'failed') stale.refreshAfter = Date.now() + REFRESH_BACKOFF_MS
+    })
+  }
+
+  function fail(req: IncomingMessage, res: ServerResponse, err: unknown): void {
+    log(`[web] error serving ${req.method} ${req.url}: ${err instanceof Error ? err.message : String(err)}`)
+    if (!res.headersSent) sendUnavailable(req, res, unavailable)
+    else res.destroy()
+  }
+
+  const server = http.createServer(onRequest)
+  // Upgraded sockets leave http.Server's connection tracking, so closeAllConnections() cannot see them.
+  const upgraded = new Set<Duplex>()
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    upgraded.add(socket)
+    socket.once('close', () => upgraded.delete(socket))
+    proxyUpgrade(req, socket, head, upstream)
+  })
+
+  return {
+    server,
+    cache,
+    close: (graceMs = 8_000) => {
+      // Long-lived by nature (dev HMR): waiting for them would always run into the grace period.
+      for (const socket of upgraded) socket.destroy()
+      return closeServer(server, upstream, graceMs)
+    },
+  }
+}
+
+function serve(req: IncomingMessage, res: ServerResponse, entry: PageEntry, label: CacheLabel): void {
+  const variant = entry.gzip !== undefined && acceptsGzip(req.headers['accept-encoding']) ? entry.gzip : entry.identity
+  const token = entry.etagToken
+  if (token !== undefined) {
+    const ifNoneMatch = req.headers['if-none-match']
+    if (ifNoneMatch !== undefined && (ifNoneMatch.includes(token) || ifNoneMatch.trim() === '*')) {
+      res.writeHead(304, relabel(variant.notModified, label))
+      res.end()
+      return
+    }
+  }
+  res.writeHead(entry.status, relabel(variant.headers, label))
+  if (req.method === 'HEAD') res.end()
+  else res.end(variant.body)
+}
+
+/**
+ * The cache key, or undefined when this request must not be answered from the shared cache.
+ * Key = path + query exactly as sent; RSC requests (client-side navigation) get their own variant,
+ * since Next answers the same URL with HTML or with a component payload depending on headers.
+ */
+function cacheKey(req: IncomingMessage): string | undefined {
+  const url = req.url
+  if (url === undefined || url.charCodeAt(0) !== 47 /* '/' */) return undefined
+  if (url.startsWith('/api') && (url.length === 4 || url[4] === '/' || url[4] === '?')) return undefined
+  const headers = req.headers
+  if (headers.authorization !== undefined || headers.range !== undefined) return undefined
+  const cookie = headers.cookie
+  if (cookie !== undefined && SESSION_COOKIE.test(cookie)) return undefined
+  if (headers.rsc !== undefined) return `\0${RSC_VARIANT_HEADERS.map((name) => String(headers[name] ?? '')).join('\0')}\0${url}`
+  return url
+}
+
+function isImmutable(req: IncomingMessage): boolean {
+  return req.url?.startsWith(STATIC_PREFIX) ?? false
+}
+
+function pathOf(url: string | undefined): string {
+  if (url === undefined) return '/'
+  const q = url.indexOf('?')
+  return q === -1 ? url : url.slice(0, q)
+}
+
+/** `gzip` listed and not refused with q=0. */
+export function acceptsGzip(value: string | undefined): boolean {
+  if (value === undefined || !value.includes('gzip')) return false
+  if (!value.includes('q=0')) return true
+  return !/(?:^|,)\s*gzip\s*;\s*q=0(?:\.0{0,3})?\s*(?:,|$)/i.test(value)
+}
+
+function closeServer(server: http.Server, upstream: Upstream, graceMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    // Keep-alive sockets go idle once their in-flight response ends; close them as soon as they do.
+    const sweep = setInterval(() => server.closeIdleConnections(), 100)
+    const cut = setTimeout(() => server.closeAllConnections(), graceMs)
+    server.close(() => {
+      clearInterval(sweep)
+      clearTimeout(cut)
+      upstream.close()
+      resolve()
+    })
+    server.closeIdleConnections()
+  })
+}
+
+/** Listens and resolves with the bound port (useful with port 0). */
+export function listen(server: http.Server, port: number, host?: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => {
+      server.off('error', reject)
+      resolve((server.address() as AddressInfo).port)
+    })
+  })
+}

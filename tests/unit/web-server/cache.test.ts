@@ -1,0 +1,244 @@
+import { gunzipSync } from 'node:zlib'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { htmlPage, request, sleep, startFront, startUpstream, type FakeUpstream, type RunningFront, CMS_URL } from './harness'
+
+let upstream: FakeUpstream
+let web: RunningFront
+let version = 1
+
+beforeEach(async () => {
+  version = 1
+  upstream = await startUpstream((req, res) => {
+    if (req.url === '/missing') {
+      res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' })
+      return void res.end('<h1>Not found</h1>')
+    }
+    if (req.url === '/old-slug') {
+      res.writeHead(308, { location: '/new-slug' })
+      return void res.end()
+    }
+    if (req.url === '/temporary') {
+      res.writeHead(307, { location: '/elsewhere' })
+      return void res.end()
+    }
+    if (req.url === '/with-cookie') {
+      res.writeHead(200, { 'content-type': 'text/html', 'set-cookie': `visitor=${upstream.seen.length}; Path=/` })
+      return void res.end(`cookie page ${upstream.seen.length}`)
+    }
+    if (req.url?.startsWith('/_next/static/')) {
+      res.writeHead(200, { 'content-type': 'application/javascript', 'cache-control': 'public, max-age=31536000, immutable' })
+      return void res.end(`console.log(${JSON.stringify(req.url)})`)
+    }
+    if (req.url === '/slow') {
+      setTimeout(() => {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        res.end(htmlPage(`slow v${version}`))
+      }, 100)
+      return
+    }
+    const rsc = req.headers.rsc === '1'
+    // Next sends no-store on every dynamic page; the front server must cache it anyway.
+    res.writeHead(200, {
+      'content-type': rsc ? 'text/x-component' : 'text/html; charset=utf-8',
+      'cache-control': 'private, no-cache, no-store, max-age=0, must-revalidate',
+      'x-powered-by': 'Next.js',
+      vary: 'rsc, next-router-state-tree, next-router-prefetch',
+    })
+    res.end(rsc ? `0:{"page":"${req.url}","v":${version}}` : htmlPage(`${req.url} v${version}`))
+  })
+  web = await startFront(upstream.url)
+})
+
+afterEach(async () => {
+  await web.close()
+  await upstream.close()
+})
+
+describe('front server page cache', () => {
+  it('serves a MISS, then a HIT with identical bytes, calling upstream once', async () => {
+    const first = await request(`${web.base}/articles/ketamine`)
+    const second = await request(`${web.base}/articles/ketamine`)
+    expect(first.status).toBe(200)
+    expect(first.headers['x-cache']).toBe('MISS')
+    expect(second.headers['x-cache']).toBe('HIT')
+    expect(second.body.equals(first.body)).toBe(true)
+    expect(second.text).toContain('/articles/ketamine v1')
+    expect(upstream.count('/articles/ketamine')).toBe(1)
+    expect(second.headers['content-length']).toBe(String(first.body.length))
+    expect(second.headers['content-type']).toBe('text/html; charset=utf-8')
+    expect(second.headers['cache-control']).toBe('public, max-age=0, must-revalidate')
+    expect(second.headers['x-powered-by']).toBeUndefined()
+  })
+
+  it('sends the security headers on hits and misses, without X-Frame-Options', async () => {
+    for (const reply of [await request(`${web.base}/a`), await request(`${web.base}/a`)]) {
+      expect(reply.headers['x-content-type-options']).toBe('nosniff')
+      expect(reply.headers['referrer-policy']).toBe('strict-origin-when-cross-origin')
+      expect(reply.headers['permissions-policy']).toBe('camera=(), microphone=(), geolocation=()')
+      expect(reply.headers['content-security-policy']).toBe(`frame-ancestors 'self' ${CMS_URL}`)
+      expect(reply.headers['x-frame-options']).toBeUndefined()
+    }
+  })
+
+  it('makes one upstream request for 50 concurrent misses of one key', async () => {
+    const replies = await Promise.all(Array.from({ length: 50 }, () => request(`${web.base}/slow`)))
+    expect(upstream.count('/slow')).toBe(1)
+    expect(new Set(replies.map((r) => r.status))).toEqual(new Set([200]))
+    expect(new Set(replies.map((r) => r.text)).size).toBe(1)
+  })
+
+  it('keys on path and query', async () => {
+    await request(`${web.base}/search?q=a`)
+    await request(`${web.base}/search?q=b`)
+    await request(`${web.base}/search?q=a`)
+    expect(upstream.count('/search?q=a')).toBe(1)
+    expect(upstream.count('/search?q=b')).toBe(1)
+  })
+
+  it('answers 304 to a matching If-None-Match, on the cached copy', async () => {
+    const first = await request(`${web.base}/a`)
+    const etag = first.headers.etag
+    expect(etag).toMatch(/^"[\w-]+"$/)
+    const conditional = await request(`${web.base}/a`, { headers: { 'if-none-match': etag } })
+    expect(conditional.status).toBe(304)
+    expect(conditional.body.length).toBe(0)
+    expect(conditional.headers.etag).toBe(etag)
+    expect(conditional.headers['x-content-type-options']).toBe('nosniff')
+    const other = await request(`${web.base}/a`, { headers: { 'if-none-match': '"something-else"' } })
+    expect(other.status).toBe(200)
+    expect(upstream.count('/a')).toBe(1)
+  })
+
+  it('serves a precomputed gzip variant that decompresses to the same bytes', async () => {
+    const plain = await request(`${web.base}/a`)
+    const gz = await request(`${web.base}/a`, { headers: { 'accept-encoding': 'gzip, deflate, br' } })
+    expect(gz.headers['content-encoding']).toBe('gzip')
+    expect(gz.headers.vary).toMatch(/Accept-Encoding/)
+    expect(plain.headers.vary).toMatch(/Accept-Encoding/)
+    expect(gz.body.length).toBeLessThan(plain.body.length)
+    expect(gunzipSync(gz.body).equals(plain.body)).toBe(true)
+    expect(gz.headers.etag).not.toBe(plain.headers.etag)
+    const refused = await request(`${web.base}/a`, { headers: { 'accept-encoding': 'gzip;q=0, identity' } })
+    expect(refused.headers['content-encoding']).toBeUndefined()
+    // The fill asked upstream for identity bytes: compression happens once, here.
+    expect(upstream.lastHeaders.get('/a')?.['accept-encoding']).toBe('identity')
+  })
+
+  it('fills anonymously: no visitor cookies, auth-free, no forwarded host to poison the shared copy', async () => {
+    await request(`${web.base}/poison`, { headers: { cookie: 'theme=dark', 'x-forwarded-host': 'evil.example', 'user-agent': 'curl/8' } })
+    const seen = upstream.lastHeaders.get('/poison') ?? {}
+    expect(seen.cookie).toBeUndefined()
+    expect(seen['x-forwarded-host']).toBeUndefined()
+    expect(seen.host).toBe(upstream.url.host)
+    expect(seen['user-agent']).toBe('TripsitterFrontCache/1')
+  })
+
+  it('answers HEAD from the cache with headers only', async () => {
+    await request(`${web.base}/a`)
+    const head = await request(`${web.base}/a`, { method: 'HEAD' })
+    expect(head.status).toBe(200)
+    expect(head.headers['x-cache']).toBe('HIT')
+    expect(Number(head.headers['content-length'])).toBeGreaterThan(0)
+    expect(head.body.length).toBe(0)
+  })
+
+  it('caches 404s and permanent redirects, not temporary ones', async () => {
+    await request(`${web.base}/missing`)
+    const missing = await request(`${web.base}/missing`)
+    expect(missing.status).toBe(404)
+    expect(missing.headers['x-cache']).toBe('HIT')
+
+    await request(`${web.base}/old-slug`)
+    const moved = await request(`${web.base}/old-slug`)
+    expect(moved.status).toBe(308)
+    expect(moved.headers.location).toBe('/new-slug')
+    expect(moved.headers['x-cache']).toBe('HIT')
+
+    await request(`${web.base}/temporary`)
+    const temp = await request(`${web.base}/temporary`)
+    expect(temp.status).toBe(307)
+    expect(upstream.count('/temporary')).toBe(2)
+  })
+
+  it('bypasses the cache for draft mode and Payload sessions, and forwards their cookies', async () => {
+    await request(`${web.base}/a`)
+    for (const cookie of ['__prerender_bypass=abc', 'theme=dark; payload-token=jwt']) {
+      const draft = await request(`${web.base}/a`, { headers: { cookie } })
+      expect(draft.headers['x-cache']).toBeUndefined()
+      expect(upstream.lastHeaders.get('/a')?.cookie).toBe(cookie)
+    }
+    expect(upstream.count('/a')).toBe(3)
+    // An unrelated cookie still gets the shared copy, and is not sent upstream by fills.
+    const plain = await request(`${web.base}/b`, { headers: { cookie: 'theme=dark' } })
+    expect(plain.headers['x-cache']).toBe('MISS')
+    expect(upstream.lastHeaders.get('/b')?.cookie).toBeUndefined()
+  })
+
+  it('never caches or shares a response that sets a cookie', async () => {
+    const first = await request(`${web.base}/with-cookie`)
+    const second = await request(`${web.base}/with-cookie`)
+    expect(first.headers['set-cookie']).toBeDefined()
+    expect(second.headers['set-cookie']).toBeDefined()
+    expect(second.headers['set-cookie']).not.toEqual(first.headers['set-cookie'])
+    expect(second.headers['x-cache']).toBeUndefined()
+  })
+
+  it('passes /api/* straight through', async () => {
+    await request(`${web.base}/api/preview?slug=a`)
+    await request(`${web.base}/api/preview?slug=a`)
+    expect(upstream.count('/api/preview?slug=a')).toBe(2)
+  })
+
+  it('caches /_next/static forever and keeps it through a purge', async () => {
+    const path = '/_next/static/chunks/app-123.js'
+    await request(`${web.base}${path}`)
+    web.front.cache.purge()
+    const hit = await request(`${web.base}${path}`)
+    expect(hit.headers['x-cache']).toBe('HIT')
+    expect(hit.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+    expect(upstream.count(path)).toBe(1)
+  })
+
+  it('keeps RSC payloads apart from HTML for the same URL', async () => {
+    const html = await request(`${web.base}/articles/x`)
+    const rsc = await request(`${web.base}/articles/x`, { headers: { rsc: '1' } })
+    const rscAgain = await request(`${web.base}/articles/x`, { headers: { rsc: '1' } })
+    expect(html.headers['content-type']).toMatch(/^text\/html/)
+    expect(rsc.headers['content-type']).toBe('text/x-component')
+    expect(rscAgain.headers['x-cache']).toBe('HIT')
+    expect(rscAgain.body.equals(rsc.body)).toBe(true)
+    expect(upstream.count('/articles/x')).toBe(2)
+  })
+})
+
+describe('front server expiry', () => {
+  it('serves an expired page stale at once and refreshes it in the background once', async () => {
+    await web.close()
+    web = await startFront(upstream.url, { ttlMs: 50 })
+    await request(`${web.base}/a`)
+    await sleep(80)
+    version = 2
+    const stale = await Promise.all([request(`${web.base}/a`), request(`${web.base}/a`), request(`${web.base}/a`)])
+    for (const reply of stale) {
+      expect(reply.headers['x-cache']).toBe('STALE')
+      expect(reply.text).toContain('v1')
+    }
+    await sleep(30)
+    expect(upstream.count('/a')).toBe(2)
+    const fresh = await request(`${web.base}/a`)
+    expect(fresh.headers['x-cache']).toBe('HIT')
+    expect(fresh.text).toContain('v2')
+  })
+})
+
+describe('front server with the cache disabled (dev mode)', () => {
+  it('sends every request upstream', async () => {
+    await web.close()
+    web = await startFront(upstream.url, { cacheEnabled: false })
+    await request(`${web.base}/a`)
+    const second = await request(`${web.base}/a`)
+    expect(second.headers['x-cache']).toBeUndefined()
+    expect(second.headers['x-content-type-options']).toBe('nosniff')
+    expect(upstream.count('/a')).toBe(2)
+  })
+})

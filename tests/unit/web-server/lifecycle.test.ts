@@ -1,0 +1,31 @@
+import http from 'node:http'
+import { describe, expect, it } from 'vitest'
+import { request, startFront, startUpstream } from './harness'
+
+describe('front server shutdown', () => {
+  it('lets an in-flight request finish, then closes despite idle keep-alive sockets', async () => {
+    const upstream = await startUpstream((_req, res) => {
+      setTimeout(() => {
+        res.writeHead(200, { 'content-type': 'text/html' })
+        res.end('<h1>finished</h1>')
+      }, 300)
+    })
+    const web = await startFront(upstream.url)
+    // An idle keep-alive connection, as a browser would leave open.
+    const agent = new http.Agent({ keepAlive: true })
+    await new Promise<void>((resolve) => http.get(`${web.base}/api/ping`, { agent }, (res) => res.resume().on('end', resolve)))
+
+    const inFlight = request(`${web.base}/slow-page`)
+    await new Promise((r) => setTimeout(r, 50))
+    const started = Date.now()
+    const closed = web.front.close(5_000)
+    const reply = await inFlight
+    await closed
+    expect(reply.status).toBe(200)
+    expect(reply.text).toBe('<h1>finished</h1>')
+    expect(Date.now() - started).toBeLessThan(2_000)
+    await expect(request(`${web.base}/slow-page`)).rejects.toThrow(/ECONNREFUSED/)
+    agent.destroy()
+    await upstream.close()
+  })
+})
