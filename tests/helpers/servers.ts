@@ -103,7 +103,14 @@ function stopper(child: ChildProcess) {
     })
 }
 
+/** A `next build` in progress (scripts/build.ts holds this lock) replaces .next under a starting server: wait for it. */
+async function waitForBuilds(): Promise<void> {
+  const lock = path.join(repoRoot, 'data', '.build.lock')
+  for (let waited = 0; fs.existsSync(lock) && waited < 300_000; waited += 500) await new Promise((r) => setTimeout(r, 500))
+}
+
 export async function startCms(env: EnvVars): Promise<Running> {
+  await waitForBuilds()
   const { child, output } = spawnServer('apps/cms/server.ts', env)
   const url = env.CMS_URL!
   await waitFor(`${url}/readyz`, child, output)
@@ -111,6 +118,7 @@ export async function startCms(env: EnvVars): Promise<Running> {
 }
 
 export async function startWeb(env: EnvVars): Promise<Running> {
+  await waitForBuilds()
   const { child, output } = spawnServer('apps/web/server.ts', env)
   const url = env.WEB_URL!
   await waitFor(`${url}/robots.txt`, child, output)
