@@ -33,6 +33,8 @@ const base = z.object({
   PREVIEW_SECRET: z.string().optional(),
   CMS_URL: url.default('http://localhost:3000'),
   WEB_URL: url.default('http://localhost:3001'),
+  // 1 = a real deployment (docker-compose sets it): every secret must then be given explicitly.
+  DEPLOYMENT: z.enum(['0', '1']).default('0'),
 })
 
 const cmsSchema = base.extend({
@@ -74,6 +76,9 @@ function parse<T extends z.ZodType>(schema: T, source: NodeJS.ProcessEnv): z.inf
 /**
  * CASE production: a missing or short secret refuses to start: a guessable secret signs sessions.
  * CASE development/test: generate once and persist, so restarts keep sessions and both apps agree.
+ * CASE production with no secret at all: `npm start` on a fresh clone runs production servers with
+ * zero configuration, so it generates them too (file mode 0600, logged), unless DEPLOYMENT=1 says
+ * this is a real deployment, which must pass every secret explicitly.
  */
 function resolveSecrets(env: z.infer<typeof base>, log: (msg: string) => void): Record<SecretName, string> {
   const out = {} as Record<SecretName, string>
@@ -86,21 +91,12 @@ function resolveSecrets(env: z.infer<typeof base>, log: (msg: string) => void): 
     } else missing.push(name)
   }
   if (missing.length === 0) return out
-  if (env.NODE_ENV === 'production' && !isLocalDataDir(env)) {
+  if (env.NODE_ENV === 'production' && env.DEPLOYMENT === '1') {
     throw new EnvError(`Invalid environment:\n  ${missing.join(', ')}: required in production (at least ${MIN_SECRET_LENGTH} characters)`)
   }
   const stored = loadOrCreateSecretFile(env.DATA_DIR, log)
   for (const name of missing) out[name] = stored[name]
   return out
-}
-
-/**
- * `npm start` on a fresh clone runs production servers with no configuration at all. Those servers
- * use the secrets file under ./data, which only this machine can read (0600); a real deployment sets
- * DEPLOYMENT=1 (docker-compose does) and must then pass every secret explicitly.
- */
-function isLocalDataDir(_env: z.infer<typeof base>): boolean {
-  return process.env.DEPLOYMENT !== '1'
 }
 
 function loadOrCreateSecretFile(dataDir: string, log: (msg: string) => void): Record<SecretName, string> {
