@@ -14,6 +14,8 @@ import { studyTypeValue } from '@/text/studyTypes'
 import type { ParsedCitation, ParsedDocument } from './schema'
 import { sectionToLexical, type CitationId } from './toLexical'
 import { stableStringify } from './stableStringify'
+import { sendRevalidation } from '@/webhook/send'
+import { cmsEnv } from '@/env'
 
 export type SeedSummary = {
   slug: string
@@ -33,6 +35,9 @@ export async function writeDocument(payload: Payload, doc: ParsedDocument, opts:
   try {
     const summary = await upsert(req, doc, opts.publish, opts.progress ?? (() => undefined))
     await commitTransaction(req)
+    // Hooks notified the reader site inside the transaction, before these rows were visible to it:
+    // tell it again now that they are, or it may rebuild pages from the old rows.
+    if (summary.changed) await notifyCommitted(summary.slug)
     return summary
   } catch (err) {
     await killTransaction(req)
@@ -175,4 +180,9 @@ async function sectionsOf(req: PayloadRequest, article: Article): Promise<Sectio
 
 function sectionDiffers(current: Section, wanted: { heading: string; anchor: string; body: unknown }): boolean {
   return (current.heading ?? '') !== wanted.heading || stableStringify(current.body) !== stableStringify(wanted.body)
+}
+
+async function notifyCommitted(slug: string): Promise<void> {
+  const env = cmsEnv()
+  await sendRevalidation(env.WEB_URL, env.REVALIDATE_SECRET, { event: 'update', collection: 'articles', slugs: [slug] }, { timeoutMs: 2_000 })
 }

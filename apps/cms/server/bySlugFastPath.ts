@@ -8,7 +8,8 @@ const PREFIX = '/api/articles/by-slug/'
 /**
  * The common public read, answered from memory before express and Next are entered: an anonymous
  * GET of an assembled article that the endpoint rendered in the last few seconds. Anything else
- * (credentials, a query string, CORS, a miss) returns false and takes the full path.
+ * (credentials, a query string, CORS, `Cache-Control: no-cache`, a miss) returns false and takes the
+ * full path.
  */
 export function createBySlugFastPath(opts: { baseHeaders: Record<string, string>; limiter: RateLimiter; trustProxy: boolean }) {
   return (req: IncomingMessage, res: ServerResponse): boolean => {
@@ -16,6 +17,9 @@ export function createBySlugFastPath(opts: { baseHeaders: Record<string, string>
     if (req.method !== 'GET' || !url.startsWith(PREFIX)) return false
     const h = req.headers
     if (h.authorization || h.origin || (h.cookie && h.cookie.includes('payload-token='))) return false
+    // `no-cache` asks for a response checked against the origin: the reader site sends it on its
+    // (rare) cache fills, so a page rebuilt after a purge never gets a copy this memory still holds.
+    if (h['cache-control']?.includes('no-cache')) return false
     const rest = url.slice(PREFIX.length)
     if (rest.includes('?') || rest.includes('/') || rest.includes('%')) return false
     const hit = apiCache.get(rest)

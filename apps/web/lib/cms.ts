@@ -19,6 +19,10 @@ export function cms(): CmsClient {
   client ??= createCmsClient({
     baseURL: webEnv().CMS_URL,
     init: { cache: 'no-store' },
+    // The CMS keeps assembled articles in memory for a few seconds; a writer in another process (a
+    // seed, an import) cannot purge that memory. Pages are rebuilt only after a purge, so ask for
+    // the current rows every time.
+    headers: { 'cache-control': 'no-cache' },
     // One retry, 4 s each: a reader waiting longer is better served by the front server's stale copy.
     timeoutMs: 4000,
     retries: 1,
