@@ -12,6 +12,8 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-empty-object-type': 'off',
+      // A handler declared before the server that calls it, assigned once ready, is read before assignment.
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
     },
   },
 )

@@ -64,9 +64,12 @@ const webSchema = base.extend({
 export type CmsEnv = z.infer<typeof cmsSchema> & Record<SecretName, string> & { databaseKind: 'mongodb' | 'sqlite'; sqlitePath: string }
 export type WebEnv = z.infer<typeof webSchema> & Record<SecretName, string>
 
+/** Any name-to-value map: process.env, or a test's own (Next's types make NODE_ENV required on ProcessEnv). */
+export type EnvSource = Record<string, string | undefined>
+
 export class EnvError extends Error {}
 
-function parse<T extends z.ZodType>(schema: T, source: NodeJS.ProcessEnv): z.infer<T> {
+function parse<T extends z.ZodType>(schema: T, source: EnvSource): z.infer<T> {
   const result = schema.safeParse(source)
   if (result.success) return result.data
   const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
@@ -120,7 +123,7 @@ function loadOrCreateSecretFile(dataDir: string, log: (msg: string) => void): Re
   }
 }
 
-export function parseCmsEnv(source: NodeJS.ProcessEnv = process.env, log: (msg: string) => void = console.log): CmsEnv {
+export function parseCmsEnv(source: EnvSource = process.env, log: (msg: string) => void = console.log): CmsEnv {
   const env = parse(cmsSchema, source)
   const databaseKind = env.DATABASE_URL?.startsWith('mongodb') ? 'mongodb' : 'sqlite'
   const sqlitePath = env.DATABASE_URL?.startsWith('file:')
@@ -130,7 +133,7 @@ export function parseCmsEnv(source: NodeJS.ProcessEnv = process.env, log: (msg: 
   return { ...env, ...resolveSecrets(env, log), databaseKind, sqlitePath }
 }
 
-export function parseWebEnv(source: NodeJS.ProcessEnv = process.env, log: (msg: string) => void = console.log): WebEnv {
+export function parseWebEnv(source: EnvSource = process.env, log: (msg: string) => void = console.log): WebEnv {
   const env = parse(webSchema, source)
   return { ...env, ...resolveSecrets(env, log) }
 }
