@@ -5,7 +5,7 @@
  * It serves exactly the calls the client makes:
  *   GET /api/articles?page&limit&sort&...      published summaries, Payload's paginated envelope
  *   GET /api/articles/by-slug/<slug>[?draft=true]  an AssembledArticle; the draft needs a valid session
- *   GET /api/users/me                           { user } for the `payload-token` cookie, else { user: null }
+ *   GET /api/users/me                           { user } for a `JWT` Authorization header or `payload-token` cookie, else { user: null }
  * Every fixture is parsed with the contract schemas at start-up, so a fixture that drifts fails loudly.
  *
  * Failure modes for the error-path tests: `setFailure(503)` answers every request with that status and
@@ -84,7 +84,10 @@ function paginate(all: ArticleSummary[], page: number, limit: number) {
   }
 }
 
+/** Like Payload: a session from `Authorization: JWT <token>` (how servers send it) or the cookie. */
 function tokenOf(req: http.IncomingMessage): string | null {
+  const bearer = /^JWT (\S+)$/.exec(req.headers.authorization ?? '')
+  if (bearer) return bearer[1] ?? null
   const match = /(?:^|;\s*)payload-token=([^;]+)/.exec(req.headers.cookie ?? '')
   return match?.[1] ?? null
 }

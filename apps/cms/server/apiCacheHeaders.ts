@@ -21,7 +21,8 @@ export function apiCacheHeaders(): RequestHandler {
       res.setHeader('cache-control', PRIVATE_CACHE_CONTROL)
       return next()
     }
-    const isPrivate = hasCredentials(req) || req.path.startsWith('/api/users')
+    // Mounted under /api, so req.path is relative to it: /api/users/me is '/users/me' here.
+    const isPrivate = hasCredentials(req) || `${req.baseUrl}${req.path}`.startsWith('/api/users')
     const chunks: Buffer[] = []
     const end = res.end.bind(res)
     const writeHead = res.writeHead.bind(res)

@@ -12,6 +12,7 @@ import { cache } from 'react'
 import { notFound } from 'next/navigation'
 import { createCmsClient, isCmsError, type AssembledArticle, type CmsClient } from '@/cms'
 import { webEnv } from '@/env'
+import { cmsAuthorization } from './cmsSession'
 
 let client: CmsClient | undefined
 
@@ -51,7 +52,7 @@ export const loadArticle = cache(async (slug: string, draftToken: string | null)
   try {
     return draftToken === null
       ? await cms().getArticleBySlug(slug)
-      : await cms().getArticleBySlug(slug, { draft: true, headers: { cookie: `payload-token=${draftToken}` } })
+      : await cms().getArticleBySlug(slug, { draft: true, headers: cmsAuthorization(draftToken) })
   } catch (error) {
     if (isCmsError(error) && error.status === 404) return null
     throw error

@@ -4,7 +4,13 @@
  */
 import { z } from 'zod'
 import { webEnv } from '@/env'
-import { PAYLOAD_TOKEN_COOKIE } from './draft'
+
+/**
+ * The editor's session token, sent the way Payload accepts it from a server: as a JWT header. A
+ * cookie would be ignored, because the CMS (rightly) trusts session cookies only on requests whose
+ * Origin it knows (its CSRF list), and a server-side fetch has none.
+ */
+export const cmsAuthorization = (token: string) => ({ authorization: `JWT ${token}` })
 
 const MeResponse = z.object({ user: z.looseObject({ id: z.union([z.string(), z.number()]) }).nullable().optional() })
 
@@ -14,7 +20,7 @@ export async function checkCmsSession(token: string, fetchImpl: typeof fetch = f
   let response: Response
   try {
     response = await fetchImpl(`${webEnv().CMS_URL}/api/users/me`, {
-      headers: { accept: 'application/json', cookie: `${PAYLOAD_TOKEN_COOKIE}=${token}` },
+      headers: { accept: 'application/json', ...cmsAuthorization(token) },
       cache: 'no-store',
       signal: AbortSignal.timeout(5000),
     })
