@@ -1,12 +1,33 @@
-import type { CollectionConfig, CollectionAfterReadHook, CollectionBeforeChangeHook, Access } from 'payload'
+import type { CollectionConfig, CollectionAfterReadHook, CollectionBeforeChangeHook, Access, Where } from 'payload'
 import { USERS } from './slugs'
-import { ROLES, hasRole } from './access/roles'
+import { ROLES, hasRole, writesContent } from './access/roles'
 import { isAdmin, isAdminField } from './access/isAdmin'
 
-/** Admins manage everyone; other users see and edit only themselves. */
+/** Admins manage everyone; other users change only themselves. */
 const selfOrAdmin: Access = ({ req: { user } }) => {
   if (hasRole(user, 'admin')) return true
   return user ? { id: { equals: user.id } } : false
+}
+
+/**
+ * CASE admin: everyone. CASE staff (editor, author): themselves and their colleagues, so the admin
+ * can say who holds a document lock ("alice@example.com is currently editing") and list people in
+ * the authors picker. CASE integration: itself. CASE anonymous: nobody.
+ */
+const colleaguesOrAdmin: Access = ({ req: { user } }) => {
+  if (hasRole(user, 'admin')) return true
+  if (!user) return false
+  const self: Where = { id: { equals: user.id } }
+  if (!writesContent(user)) return self
+  return { or: [self, { role: { in: ['admin', 'editor', 'author'] } }] }
+}
+
+/** Colleagues see a name and an email; sessions and API-key state stay with the user and admins. */
+const hideSessionsFromColleagues: CollectionAfterReadHook = ({ doc, req: { user } }) => {
+  if (!user || hasRole(user, 'admin') || String(user.id) === String(doc.id)) return doc
+  delete doc.sessions
+  delete doc.enableAPIKey
+  return doc
 }
 
 /**
@@ -35,13 +56,13 @@ export const Users: CollectionConfig = {
     tokenExpiration: 60 * 60 * 8,
   },
   access: {
-    read: selfOrAdmin,
+    read: colleaguesOrAdmin,
     create: isAdmin,
     update: selfOrAdmin,
     delete: isAdmin,
     admin: ({ req: { user } }) => hasRole(user, 'admin', 'editor', 'author'),
   },
-  hooks: { beforeChange: [firstUserIsAdmin], afterRead: [hideApiKey] },
+  hooks: { beforeChange: [firstUserIsAdmin], afterRead: [hideApiKey, hideSessionsFromColleagues] },
   fields: [
     { name: 'name', type: 'text', required: true, defaultValue: 'Unnamed' },
     {

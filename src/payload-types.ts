@@ -146,7 +146,7 @@ export interface Article {
   summary?: string | null;
   publication?: string | null;
   /**
-   * Reading order: drag to reorder. Publishing the article publishes these sections too.
+   * Reading order: drag to reorder, + to write a new section, × to take one off. Publishing the article publishes these sections too.
    */
   sections?: (number | Section)[] | null;
   /**
@@ -198,7 +198,10 @@ export interface Section {
     };
     [k: string]: unknown;
   };
-  article: number | Article;
+  /**
+   * Set automatically when the section is added to an article.
+   */
+  article?: (number | null) | Article;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -232,15 +235,14 @@ export interface Citation {
         | 'meta_analysis'
         | 'systematic_review'
         | 'randomized_controlled_trial'
-        | 'cohort_study'
         | 'case_control_study'
+        | 'cohort_study'
         | 'cross_sectional_study'
         | 'open_label_trial'
         | 'pilot_study'
         | 'case_series'
         | 'case_report'
-        | 'review'
-        | 'other'
+        | 'double_blind'
       )
     | null;
   doi?: string | null;

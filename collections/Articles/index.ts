@@ -13,6 +13,8 @@ import { deleteSectionsWithArticle } from './hooks/deleteSections'
 import { authorsDefaultToCreator, onlyEditorsAssignOthers } from './hooks/authors'
 import { bySlugEndpoint } from './endpoints/bySlug'
 import { livePreviewUrl } from './livePreview'
+import { claimSections } from './hooks/claimSections'
+import { ADMIN_COMPONENTS } from '../components/paths'
 
 export const Articles: CollectionConfig = {
   slug: ARTICLES,
@@ -21,9 +23,11 @@ export const Articles: CollectionConfig = {
     defaultColumns: ['title', 'slug', '_status', 'lastReviewedAt', 'updatedAt'],
     livePreview: { url: livePreviewUrl },
     preview: (doc) => livePreviewUrl({ data: doc }),
+    components: { edit: { PublishButton: ADMIN_COMPONENTS.publishButton } },
   },
   versions: {
-    drafts: { autosave: { interval: 2_000 }, schedulePublish: true },
+    // Autosave keeps work safe; "Save draft" marks a version the editor means to keep.
+    drafts: { autosave: { interval: 2_000, showSaveDraftButton: true }, schedulePublish: true },
     maxPerDoc: 100,
   },
   access: {
@@ -36,7 +40,8 @@ export const Articles: CollectionConfig = {
   hooks: {
     beforeValidate: [deriveSlug, authorsDefaultToCreator],
     beforeChange: [onlyEditorsAssignOthers, setPublishedAt, deriveFromSections],
-    afterChange: [publishSections, syncCitationVisibility, notifyAfterArticleChange],
+    // claimSections first: a section added from the drawer gets its article before it is published.
+    afterChange: [claimSections, publishSections, syncCitationVisibility, notifyAfterArticleChange],
     afterDelete: [deleteSectionsWithArticle, syncCitationVisibilityAfterDelete, notifyAfterArticleDelete],
   },
   fields: [
@@ -56,8 +61,12 @@ export const Articles: CollectionConfig = {
       type: 'relationship',
       relationTo: SECTIONS,
       hasMany: true,
-      admin: { isSortable: true, description: 'Reading order: drag to reorder. Publishing the article publishes these sections too.' },
+      admin: {
+        isSortable: true,
+        description: 'Reading order: drag to reorder, + to write a new section, × to take one off. Publishing the article publishes these sections too.',
+      },
     },
+    { name: 'sectionsOutline', type: 'ui', admin: { components: { Field: ADMIN_COMPONENTS.sectionsOutline } } },
     {
       name: 'citations',
       type: 'relationship',
@@ -65,6 +74,7 @@ export const Articles: CollectionConfig = {
       hasMany: true,
       admin: { readOnly: true, description: 'Derived from the sections, in order of first use.' },
     },
+    { name: 'citationQuality', type: 'ui', admin: { position: 'sidebar', components: { Field: ADMIN_COMPONENTS.citationQuality } } },
     { name: 'authors', type: 'relationship', relationTo: USERS, hasMany: true, admin: { position: 'sidebar' } },
     {
       name: 'publishedAt',

@@ -6,6 +6,7 @@ import { publishedOrStaff } from '../access/publishedOrStaff'
 import { deriveCitationKey } from './hooks/deriveCitationKey'
 import { purgeCachesAfterCitationChange } from './hooks/purgeCaches'
 import { STUDY_TYPES, studyTypeValue } from '@/text/studyTypes'
+import { ADMIN_COMPONENTS } from '../components/paths'
 
 export const Citations: CollectionConfig = {
   slug: CITATIONS,
@@ -46,7 +47,12 @@ export const Citations: CollectionConfig = {
         { label: 'Verified source', value: 'verified' },
         { label: 'Needs source', value: 'needs-source' },
       ],
-      admin: { readOnly: true, position: 'sidebar', description: 'Set automatically: verified when a DOI, PMID or URL is present.' },
+      admin: {
+        readOnly: true,
+        position: 'sidebar',
+        description: 'Set automatically: verified when a DOI, PMID or URL is present.',
+        components: { Cell: ADMIN_COMPONENTS.sourceStatusCell },
+      },
     },
     // Natural key: unique by (first author, year, venue), so the seed and editors reuse one record.
     { name: 'key', type: 'text', unique: true, index: true, admin: { hidden: true } },

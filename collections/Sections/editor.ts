@@ -1,16 +1,19 @@
 import type { Block } from 'payload'
 import { BlocksFeature, FixedToolbarFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
 import { CITATIONS, CITATION_REF_BLOCK } from '../slugs'
+import { ADMIN_COMPONENTS } from '../components/paths'
 
 /**
  * An inline citation marker. The in-text label ("Zarate et al. (2006)") stays ordinary text the
  * editor can reword; this block only records which Citation the sentence rests on. The inline-block
- * toolbar entry lets an editor pick an existing citation or create one in a drawer.
+ * toolbar entry lets an editor pick an existing citation or create one in a drawer. In the editor
+ * the marker reads "Zarate 2006" (its Label component), not the block's generic name.
  */
 export const CitationRefBlock: Block = {
   slug: CITATION_REF_BLOCK,
   interfaceName: 'CitationRefBlock',
   labels: { singular: 'Citation', plural: 'Citations' },
+  admin: { components: { Label: ADMIN_COMPONENTS.citationRefLabel } },
   fields: [{ name: 'citation', type: 'relationship', relationTo: CITATIONS, required: true }],
 }
 

@@ -7,6 +7,8 @@ import { publishedSectionOrStaff } from '../access/publishedOrStaff'
 import { sectionEditor } from './editor'
 import { deriveAnchor } from './hooks/deriveAnchor'
 import { notifyAfterSectionChange, notifyAfterSectionDelete } from './hooks/notify'
+import { refreshArticleCitations } from './hooks/refreshArticleCitations'
+import { ADMIN_COMPONENTS } from '../components/paths'
 
 export const Sections: CollectionConfig = {
   slug: SECTIONS,
@@ -14,12 +16,15 @@ export const Sections: CollectionConfig = {
     useAsTitle: 'heading',
     defaultColumns: ['heading', 'article', '_status', 'updatedAt'],
     description: 'Sections belong to one article; order them from the article.',
+    components: { edit: { PublishButton: ADMIN_COMPONENTS.publishButton } },
   },
-  versions: { drafts: { autosave: { interval: 2_000 } }, maxPerDoc: 50 },
+  // Autosave keeps work safe; the explicit "Save draft" button is the editor's "this is a version".
+  versions: { drafts: { autosave: { interval: 2_000, showSaveDraftButton: true } }, maxPerDoc: 50 },
   access: { read: publishedSectionOrStaff, create: isWriter, update: canEditContent, delete: isEditor },
   hooks: {
     beforeValidate: [deriveAnchor],
-    afterChange: [notifyAfterSectionChange],
+    // Citations first: the notification then purges the reader site once, after everything changed.
+    afterChange: [refreshArticleCitations, notifyAfterSectionChange],
     afterDelete: [notifyAfterSectionDelete],
   },
   fields: [
@@ -31,6 +36,14 @@ export const Sections: CollectionConfig = {
       admin: { position: 'sidebar', description: 'Link fragment (#anchor). Derived from the heading; unique within the article.' },
     },
     { name: 'body', type: 'richText', editor: sectionEditor, required: true },
-    { name: 'article', type: 'relationship', relationTo: ARTICLES, required: true, index: true, admin: { position: 'sidebar' } },
+    {
+      name: 'article',
+      type: 'relationship',
+      relationTo: ARTICLES,
+      // Optional so a section can be created from the article's drawer, which cannot know the
+      // article; listing it on the article fills this in (Articles' claimSections hook).
+      index: true,
+      admin: { position: 'sidebar', description: 'Set automatically when the section is added to an article.' },
+    },
   ],
 }

@@ -3,14 +3,17 @@ import type { Article } from '@/payload-types'
 import { SECTIONS } from '../../slugs'
 import { relationId } from '@/text/relationId'
 import { quietly } from '../../hooks/quietly'
+import { REFRESHING_CITATIONS } from '../../hooks/withContext'
 
 /**
  * Publishing an article publishes the sections the editor sees: each listed section whose latest
  * version is a draft is published as it stands. Readers never get a published article whose
  * sections are still drafts, and a section draft saved on its own stays invisible until then.
+ * CASE re-published by a section save only to refresh its citation list: that hook re-publishes
+ * only when every section is already published, so there is nothing to do here.
  */
 export const publishSections: CollectionAfterChangeHook<Article> = async ({ doc, req }) => {
-  if (doc._status !== 'published') return doc
+  if (doc._status !== 'published' || req.context[REFRESHING_CITATIONS]) return doc
   const ids = (doc.sections ?? []).map(relationId)
   if (ids.length === 0) return doc
   const { docs } = await req.payload.find({

@@ -1,0 +1,12 @@
+/** What the article sidebar says about its sources; pure, so the wording is easy to test and reuse. */
+export type CitationQualityInput = { label: string; sourceStatus?: 'verified' | 'needs-source' | null }
+
+export type CitationSummary = { total: number; verified: number; needsSource: string[]; headline: string }
+
+export function summarizeCitations(citations: CitationQualityInput[]): CitationSummary {
+  const needsSource = citations.filter((c) => c.sourceStatus !== 'verified').map((c) => c.label)
+  const verified = citations.length - needsSource.length
+  const noun = citations.length === 1 ? 'citation' : 'citations'
+  const headline = citations.length === 0 ? 'No citations yet' : `${verified} of ${citations.length} ${noun} verified`
+  return { total: citations.length, verified, needsSource, headline }
+}

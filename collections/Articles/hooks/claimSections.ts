@@ -1,0 +1,52 @@
+import type { CollectionAfterChangeHook, PayloadRequest } from 'payload'
+import type { Article } from '@/payload-types'
+import { SECTIONS } from '../../slugs'
+import { relationId } from '@/text/relationId'
+import { quietly } from '../../hooks/quietly'
+
+/**
+ * A section created from the article's "sections" drawer does not know its article yet (the drawer
+ * is a separate form). Listing it here is the editor's statement of ownership, so every listed
+ * section without an article is given this one. Sections that belong to another article are left
+ * alone: moving text between articles is a deliberate edit, not a side effect of a list.
+ * Read and written through the Local API only (no adapter-specific queries): SQLite and MongoDB agree.
+ */
+export const claimSections: CollectionAfterChangeHook<Article> = async ({ doc, req }) => {
+  const ids = (doc.sections ?? []).map(relationId)
+  if (ids.length === 0) return doc
+  const unclaimed = (await latestVersions(req, ids)).filter((s) => !s.article)
+  for (const section of unclaimed) {
+    // CASE draft: a new draft version (drafts skip validation, so a half-written section cannot
+    // fail the article's save); publishing the article writes it to the stored document.
+    // CASE published: updated in place and stays published.
+    await quietly(req, () =>
+      req.payload.update({
+        collection: SECTIONS,
+        id: section.id,
+        data: { article: doc.id },
+        draft: section._status !== 'published',
+        depth: 0,
+        overrideAccess: true,
+        overrideLock: true,
+        req,
+      }),
+    )
+  }
+  return doc
+}
+
+/** The version editors see: a section made in the drawer may exist only as a draft. */
+async function latestVersions(req: PayloadRequest, ids: (string | number)[]) {
+  const { docs } = await req.payload.find({
+    collection: SECTIONS,
+    where: { id: { in: ids } },
+    select: { article: true, _status: true },
+    draft: true,
+    depth: 0,
+    limit: ids.length,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
+  return docs
+}

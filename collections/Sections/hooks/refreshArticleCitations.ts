@@ -1,0 +1,85 @@
+import type { CollectionAfterChangeHook, PayloadRequest } from 'payload'
+import type { Article, Section } from '@/payload-types'
+import { ARTICLES, SECTIONS } from '../../slugs'
+import { collectCitationIds } from '@/richtext'
+import { relationId } from '@/text/relationId'
+import { REFRESHING_CITATIONS, withContext } from '../../hooks/withContext'
+
+/** REST `?autosave=true`; Payload's param parsing turns the string into a boolean in place. */
+const isAutosave = (req: PayloadRequest): boolean => {
+  const value: unknown = req.query?.autosave
+  return value === true || value === 'true'
+}
+
+const sameIds = (a: (string | number)[], b: (string | number)[]): boolean =>
+  a.length === b.length && a.every((id, i) => String(id) === String(b[i]))
+
+/**
+ * An article's citation list is derived from its sections (deriveFromSections), so a section save
+ * that adds or removes a citation marker re-saves the article to re-derive it: the list in the
+ * admin and the "N of M verified" count follow the text without the editor touching the article.
+ *
+ * CASE nested write from an article save or the seed (`skipRevalidation`): that caller derives the
+ * list itself; re-saving the article from inside its own hooks would loop.
+ * CASE autosave: skipped, or every pause in typing would add an article version.
+ * CASE citation markers unchanged (most text edits), or the article's list comes out the same (the
+ * work is cited elsewhere too): nothing to do, no article version.
+ * CASE section published, and neither the article nor its other sections have pending drafts: the
+ * article is re-published as it stands, so the citations' public flags follow at once.
+ * CASE otherwise: the article gets a draft (its list is derived from the drafts an article publish
+ * would publish), so a section save never publishes someone's pending edits or draft-only citations.
+ */
+export const refreshArticleCitations: CollectionAfterChangeHook<Section> = async ({ doc, previousDoc, req }) => {
+  if (req.context.skipRevalidation || isAutosave(req) || !doc.article) return doc
+  if (sameIds(collectCitationIds([previousDoc?.body]), collectCitationIds([doc.body]))) return doc
+
+  const articleId = relationId(doc.article)
+  const article = (await req.payload.findByID({
+    collection: ARTICLES,
+    id: articleId,
+    draft: true,
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+    req,
+  })) as Article | null
+  if (!article) return doc
+  const sections = await latestSections(req, article)
+  if (sameIds(collectCitationIds(sections.map((s) => s.body)), (article.citations ?? []).map(relationId))) return doc
+  const othersPublished = sections.every((s) => String(s.id) === String(doc.id) || s._status === 'published')
+  const republish = doc._status === 'published' && article._status === 'published' && othersPublished
+  // skipRevalidation: the section's own notification (the next hook) tells the reader site once.
+  await withContext(req, { [REFRESHING_CITATIONS]: true, skipRevalidation: true }, () =>
+    req.payload.update({
+      collection: ARTICLES,
+      id: articleId,
+      data: republish ? { _status: 'published' } : {},
+      draft: !republish,
+      depth: 0,
+      overrideAccess: true,
+      // The editor holding the article open must not make their own section save fail.
+      overrideLock: true,
+      req,
+    }),
+  )
+  return doc
+}
+
+/** The article's sections in reading order, as deriveFromSections reads them (latest drafts). */
+async function latestSections(req: PayloadRequest, article: Article): Promise<Pick<Section, 'id' | 'body' | '_status'>[]> {
+  const ids = (article.sections ?? []).map(relationId)
+  if (ids.length === 0) return []
+  const { docs } = await req.payload.find({
+    collection: SECTIONS,
+    where: { id: { in: ids } },
+    select: { body: true, _status: true },
+    draft: true,
+    depth: 0,
+    limit: ids.length,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
+  const byId = new Map(docs.map((d) => [String(d.id), d]))
+  return ids.flatMap((id) => byId.get(String(id)) ?? [])
+}

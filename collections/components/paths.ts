@@ -1,0 +1,11 @@
+/**
+ * Admin component paths for the import map (relative to the repository root, the import map's
+ * baseDir). Kept in one place so a moved file is one edit and `generate:importmap` finds them all.
+ */
+export const ADMIN_COMPONENTS = {
+  publishButton: '/collections/components/RolePublishButton#RolePublishButton',
+  sectionsOutline: '/collections/Articles/components/SectionsOutline#SectionsOutline',
+  citationQuality: '/collections/Articles/components/CitationQuality#CitationQuality',
+  citationRefLabel: '/collections/Sections/components/CitationRefLabel#CitationRefLabel',
+  sourceStatusCell: '/collections/Citations/components/SourceStatusCell#SourceStatusCell',
+} as const

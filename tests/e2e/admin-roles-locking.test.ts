@@ -1,0 +1,106 @@
+/**
+ * Issue 6, who may do what in the admin (browser, real servers, one browser context per person):
+ * a second editor opening a document the first is editing is told who holds it and kept out
+ * (Payload's document locking), and an author gets no Publish button (RolePublishButton).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser } from 'playwright-core'
+import { runSeed, startStack, type Stack } from '../helpers/servers'
+import { auth, createFirstAdmin, createUser, json, type Session as ApiSession } from '../helpers/api'
+import { adminLogin, FIRST_LOAD_MS, launchBrowser, newSession, screenshot, type Session } from './browser'
+
+const SLUG = 'ketamine-a-promising-breakthrough-in-mental-health-treatment'
+
+let stack: Stack
+let browser: Browser
+let articleId: number
+let firstSectionId: number
+let author: ApiSession
+let admin: ApiSession
+
+beforeAll(async () => {
+  stack = await startStack({ web: true })
+  const seed = await runSeed(stack.env, ['--publish'])
+  expect(seed.code, seed.stderr).toBe(0)
+  admin = await createFirstAdmin(stack.cms.url)
+  await createUser(stack.cms.url, admin, 'editor', 'alice@example.com', 'alice-password-123')
+  await createUser(stack.cms.url, admin, 'editor', 'bob@example.com', 'bob-password-123')
+  author = await createUser(stack.cms.url, admin, 'author', 'carol@example.com', 'carol-password-123')
+  const found = await json<{ docs: { id: number; sections: number[] }[] }>(await fetch(`${stack.cms.url}/api/articles?where[slug][equals]=${SLUG}&depth=0`, { headers: auth(admin) }))
+  articleId = found.docs[0]!.id
+  firstSectionId = found.docs[0]!.sections[0]!
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await stack?.stop()
+})
+
+async function openArticle(session: Session, id: number): Promise<void> {
+  await session.page.goto(`${stack.cms.url}/admin/collections/articles/${id}`, { timeout: FIRST_LOAD_MS })
+  await session.page.locator('textarea[name="summary"], #field-summary').first().waitFor({ timeout: FIRST_LOAD_MS })
+}
+
+describe('document locking', () => {
+  it('tells the second editor who is editing and keeps them to a read-only view', async () => {
+    const alice = await newSession(browser)
+    const bob = await newSession(browser)
+    await adminLogin(alice.page, stack.cms.url, 'alice@example.com', 'alice-password-123')
+    await adminLogin(bob.page, stack.cms.url, 'bob@example.com', 'bob-password-123')
+
+    // Alice starts editing: her first change takes the lock (a form-state request records it).
+    await openArticle(alice, articleId)
+    const locked = alice.page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/admin/collections/articles/'))
+    await alice.page.locator('#field-summary').click()
+    await alice.page.keyboard.press('End')
+    await alice.page.keyboard.type(' Reviewed by Alice.')
+    await locked
+
+    // Bob opens the same article: a modal names Alice; he cannot edit behind it.
+    await openArticle(bob, articleId)
+    const modal = bob.page.locator('.document-locked')
+    await modal.waitFor({ timeout: 20_000 })
+    expect(await modal.innerText()).toContain('alice@example.com is currently editing this document')
+    await screenshot(bob.page, 'admin-document-locked')
+    await modal.getByRole('button', { name: 'View read-only' }).click()
+    await expect.poll(() => bob.page.locator('#field-summary').isDisabled()).toBe(true)
+    // Nothing to save or publish from a read-only view.
+    for (const name of ['Save Draft', 'Publish changes']) {
+      const button = bob.page.getByRole('button', { name })
+      if ((await button.count()) > 0) expect(await button.isDisabled(), name).toBe(true)
+    }
+
+    // Alice is not disturbed: her edit is saved as a draft (autosave) while Bob is kept out.
+    const draftSummary = async () =>
+      (await json<{ summary: string }>(await fetch(`${stack.cms.url}/api/articles/${articleId}?draft=true&depth=0`, { headers: auth(admin) }))).summary
+    await expect.poll(draftSummary, { timeout: 10_000 }).toContain('Reviewed by Alice.')
+    await alice.context.close()
+    await bob.context.close()
+  }, 150_000)
+})
+
+describe('roles in the admin', () => {
+  it('gives an author Save Draft but no Publish button, on their article and on a section', async () => {
+    const created = await fetch(`${stack.cms.url}/api/articles?draft=true`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...auth(author) },
+      body: JSON.stringify({ title: 'Microdosing: what the trials say', _status: 'draft' }),
+    })
+    expect(created.status).toBe(201)
+    const { doc } = await json<{ doc: { id: number } }>(created)
+
+    const carol = await newSession(browser)
+    await adminLogin(carol.page, stack.cms.url, 'carol@example.com', 'carol-password-123')
+    await openArticle(carol, doc.id)
+    await carol.page.getByRole('button', { name: 'Save Draft' }).waitFor()
+    expect(await carol.page.locator('#action-save').count()).toBe(0)
+    expect(await carol.page.getByRole('button', { name: /Publish/ }).count()).toBe(0)
+    await screenshot(carol.page, 'admin-author-draft')
+
+    await carol.page.goto(`${stack.cms.url}/admin/collections/sections/${firstSectionId}`, { timeout: FIRST_LOAD_MS })
+    await carol.page.getByRole('button', { name: 'Save Draft' }).waitFor({ timeout: FIRST_LOAD_MS })
+    expect(await carol.page.getByRole('button', { name: /Publish/ }).count()).toBe(0)
+    await carol.context.close()
+  }, 120_000)
+})

@@ -1,0 +1,115 @@
+/**
+ * Debian Chromium for the admin end-to-end tests: one launcher with the flags these machines need,
+ * a page per browser context (a context is one editor's session), login through the real form,
+ * and screenshots for docs/screenshots.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
+import { repoRoot } from '../../src/env'
+
+export const VIEWPORT = { width: 1280, height: 900 }
+/** The admin bundle is large and the first compile of a route is slow on 2 cores. */
+export const FIRST_LOAD_MS = 60_000
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  })
+}
+
+export type Session = { context: BrowserContext; page: Page }
+
+/** A fresh context (own cookies: one person) with one page; UTC so dates typed in tests mean one thing. */
+export async function newSession(browser: Browser): Promise<Session> {
+  const context = await browser.newContext({ viewport: VIEWPORT, timezoneId: 'UTC', locale: 'en-US' })
+  context.setDefaultTimeout(20_000)
+  const page = await context.newPage()
+  return { context, page }
+}
+
+/** Log in through the admin's own form, as a person would, and wait for the dashboard. */
+export async function adminLogin(page: Page, cmsUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(`${cmsUrl}/admin/login`, { timeout: FIRST_LOAD_MS })
+  await page.locator('input[name="email"]').fill(email)
+  await page.locator('input[name="password"]').fill(password)
+  await page.locator('button[type="submit"]').click()
+  await page.waitForURL((url) => !url.pathname.endsWith('/login'), { timeout: FIRST_LOAD_MS })
+}
+
+/** A PNG in docs/screenshots, for newcomers to see the product; viewport-sized so the files stay small. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const file = path.join(repoRoot, 'docs', 'screenshots', `${name}.png`)
+  fs.mkdirSync(path.dirname(file), { recursive: true })
+  await page.screenshot({ path: file, fullPage: false })
+  return file
+}
+
+type Box = { x: number; y: number; width: number; height: number }
+
+/** Where `text` is drawn inside `root` (scrolled into view first), or null when it is not there. */
+export function textBox(root: Locator, text: string): Promise<Box | null> {
+  return root.evaluate((el, wanted) => {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent?.indexOf(wanted) ?? -1
+      if (at < 0) continue
+      node.parentElement?.scrollIntoView({ block: 'center' })
+      const range = document.createRange()
+      range.setStart(node, at)
+      range.setEnd(node, at + wanted.length)
+      const { x, y, width, height } = range.getBoundingClientRect()
+      return { x, y, width, height }
+    }
+    return null
+  }, text)
+}
+
+/**
+ * Put the caret right after `text` in a contenteditable with a real click, just inside the last
+ * character's right half (the caret lands on the boundary after it). Checked and retried: a click
+ * while a drawer is still closing, or a layout shift, can land elsewhere.
+ */
+export async function placeCaretAfter(page: Page, root: Locator, text: string): Promise<void> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const box = await textBox(root, text)
+    if (!box) throw new Error(`"${text}" is not in the editor`)
+    await page.mouse.click(box.x + box.width - 1, box.y + box.height / 2)
+    const placed = await page.evaluate((wanted) => {
+      const selection = window.getSelection()
+      const node = selection?.anchorNode
+      return !!selection && selection.isCollapsed && !!node && (node.textContent ?? '').slice(0, selection.anchorOffset).endsWith(wanted)
+    }, text)
+    if (placed) return
+    await page.waitForTimeout(300)
+  }
+  throw new Error(`could not place the caret after "${text}"`)
+}
+
+/** Select `text` as a person does: caret after it, then Shift+Arrow leftwards. Typing replaces it. */
+export async function selectText(page: Page, root: Locator, text: string): Promise<void> {
+  await placeCaretAfter(page, root, text)
+  await page.keyboard.down('Shift')
+  for (let i = 0; i < text.length; i++) await page.keyboard.press('ArrowLeft')
+  await page.keyboard.up('Shift')
+  const selected = await page.evaluate(() => window.getSelection()?.toString() ?? '')
+  if (selected !== text) throw new Error(`selected "${selected}" instead of "${text}"`)
+}
+
+/**
+ * Drag one element onto another with the mouse, as a person does: press near its left edge, move a
+ * few pixels first (drag libraries wait for that before a drag starts), then glide to the target.
+ */
+export async function dragOnto(page: Page, from: Locator, to: Locator): Promise<void> {
+  const a = await from.boundingBox()
+  const b = await to.boundingBox()
+  if (!a || !b) throw new Error('drag source or target is not visible')
+  const start = { x: a.x + 12, y: a.y + a.height / 2 }
+  await page.mouse.move(start.x, start.y)
+  await page.mouse.down()
+  await page.mouse.move(start.x + 8, start.y, { steps: 4 })
+  await page.mouse.move(b.x + 12, b.y + b.height / 2, { steps: 20 })
+  await page.waitForTimeout(200)
+  await page.mouse.up()
+}
