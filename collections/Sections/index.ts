@@ -1,7 +1,6 @@
 import type { CollectionConfig } from 'payload'
 import { ARTICLES, SECTIONS } from '../slugs'
 import { isEditor } from '../access/isEditor'
-import { isWriter } from '../access/isWriter'
 import { canEditContent } from '../access/canEditArticle'
 import { publishedSectionOrStaff } from '../access/publishedOrStaff'
 import { sectionEditor } from './editor'
@@ -20,7 +19,8 @@ export const Sections: CollectionConfig = {
   },
   // Autosave keeps work safe; the explicit "Save draft" button is the editor's "this is a version".
   versions: { drafts: { autosave: { interval: 2_000, showSaveDraftButton: true } }, maxPerDoc: 50 },
-  access: { read: publishedSectionOrStaff, create: isWriter, update: canEditContent, delete: isEditor },
+  // Authors may create and edit drafts only: a section published on its own reaches readers at once.
+  access: { read: publishedSectionOrStaff, create: canEditContent, update: canEditContent, delete: isEditor },
   hooks: {
     beforeValidate: [deriveAnchor],
     // Citations first: the notification then purges the reader site once, after everything changed.

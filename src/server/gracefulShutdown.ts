@@ -1,32 +1,25 @@
 import type { Server } from 'node:http'
+import { drainHttpServer } from './drain'
 
 /**
- * SIGTERM/SIGINT: stop accepting, let in-flight requests finish, then exit 0. Idle keep-alive
- * sockets are closed at once; a request still running after `graceMs` is cut and we exit anyway,
- * so an orchestrator's stop never waits on us longer than that.
+ * SIGTERM/SIGINT: finish the requests clients already sent (see drainHttpServer), then exit 0.
+ * Past `graceMs` the remaining connections are cut and we exit anyway, so an orchestrator's stop
+ * never waits on us longer than that.
  */
 export function gracefulShutdown(server: Server, { name, graceMs = 8_000, onClose }: { name: string; graceMs?: number; onClose?: () => Promise<void> | void }): void {
   let stopping = false
-  const stop = (signal: string) => {
+  const stop = async (signal: string) => {
     if (stopping) return
     stopping = true
     console.log(`[${name}] ${signal}: draining`)
-    const force = setTimeout(() => {
-      console.error(`[${name}] requests still running after ${graceMs} ms; closing them`)
-      server.closeAllConnections()
-    }, graceMs)
-    force.unref()
-    server.close(async () => {
-      clearTimeout(force)
-      try {
-        await onClose?.()
-      } finally {
-        console.log(`[${name}] stopped`)
-        process.exit(0)
-      }
-    })
-    server.closeIdleConnections()
+    await drainHttpServer(server, graceMs)
+    try {
+      await onClose?.()
+    } finally {
+      console.log(`[${name}] stopped`)
+      process.exit(0)
+    }
   }
-  process.on('SIGTERM', () => stop('SIGTERM'))
-  process.on('SIGINT', () => stop('SIGINT'))
+  process.on('SIGTERM', () => void stop('SIGTERM'))
+  process.on('SIGINT', () => void stop('SIGINT'))
 }

@@ -9,6 +9,7 @@
  *   /api/revalidate             -> signed webhook, purges the cache
  *   anything else               -> streamed to Next unchanged
  */
+import { drainHttpServer } from '@/server/drain'
 import http, { type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
@@ -219,19 +220,9 @@ export function acceptsGzip(value: string | undefined): boolean {
   return !/(?:^|,)\s*gzip\s*;\s*q=0(?:\.0{0,3})?\s*(?:,|$)/i.test(value)
 }
 
-function closeServer(server: http.Server, upstream: Upstream, graceMs: number): Promise<void> {
-  return new Promise((resolve) => {
-    // Keep-alive sockets go idle once their in-flight response ends; close them as soon as they do.
-    const sweep = setInterval(() => server.closeIdleConnections(), 100)
-    const cut = setTimeout(() => server.closeAllConnections(), graceMs)
-    server.close(() => {
-      clearInterval(sweep)
-      clearTimeout(cut)
-      upstream.close()
-      resolve()
-    })
-    server.closeIdleConnections()
-  })
+async function closeServer(server: http.Server, upstream: Upstream, graceMs: number): Promise<void> {
+  await drainHttpServer(server, graceMs)
+  upstream.close()
 }
 
 /** Listens and resolves with the bound port (useful with port 0). */
