@@ -1,7 +1,7 @@
 import http from 'node:http'
 import express from 'express'
 import type { CmsEnv } from '@/env'
-import { healthRoutes } from './health'
+import { databaseProbe, healthRoutes } from './health'
 import { securityHeaders, securityHeaderValues } from './securityHeaders'
 import { publicReadCors } from './cors'
 import { bodyLimit } from './bodyLimit'
@@ -10,6 +10,11 @@ import { rateLimit } from './rateLimit'
 import { apiCacheHeaders } from './apiCacheHeaders'
 import { createBySlugFastPath } from './bySlugFastPath'
 import { openApiRoutes } from './openApi'
+import { databaseUnavailable, sqliteFileCheck } from './databaseErrors'
+import { queryGuard } from './queryGuard'
+import { graphqlGuard } from './graphqlGuard'
+import { requestForNext } from './requestBody'
+import { purgeAfterCommit } from './purgeAfterCommit'
 
 type NextHandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>
 
@@ -24,19 +29,27 @@ export function createCmsHttpServer(env: CmsEnv, handleNext: NextHandler): http.
   const apiLimiter = createRateLimiter({ windowMs: env.RATE_LIMIT_WINDOW_MS, max: env.RATE_LIMIT_API_MAX })
   const loginLimiter = createRateLimiter({ windowMs: env.RATE_LIMIT_WINDOW_MS, max: env.RATE_LIMIT_LOGIN_MAX })
   const corsOrigins = env.CORS_ORIGINS ?? [env.WEB_URL]
+  const databaseFile = env.databaseKind === 'sqlite' ? sqliteFileCheck(env.sqlitePath) : () => null
+  const databaseProblem = databaseProbe(databaseFile)
 
   const app = express()
   app.disable('x-powered-by')
   app.disable('etag') // ETags are computed on the bytes sent, in apiCacheHeaders
   app.use(securityHeaders(baseHeaders))
-  app.use(healthRoutes())
+  app.use(healthRoutes(databaseProblem))
   app.use(bodyLimit(env.MAX_BODY_BYTES))
   app.post('/api/users/login', rateLimit(loginLimiter, trustProxy))
   app.use('/api', publicReadCors(corsOrigins))
   app.use('/api', rateLimit(apiLimiter, trustProxy))
   app.use(openApiRoutes(env))
+  app.use('/api', purgeAfterCommit(env))
+  // Before apiCacheHeaders, so its buffered reads reach this with their final status.
+  app.use('/api', databaseUnavailable(databaseProblem, databaseFile))
+  app.use('/api/graphql', graphqlGuard())
+  app.use('/api', queryGuard())
   app.use('/api', apiCacheHeaders())
-  app.all('/{*splat}', (req, res) => handleNext(req, res))
+  // A guard that read the body hands Next a replay of it (see requestBody.ts).
+  app.all('/{*splat}', (req, res) => handleNext(requestForNext(req, res), res))
 
   const fastPath = createBySlugFastPath({ baseHeaders, limiter: apiLimiter, trustProxy })
   return http.createServer((req, res) => {

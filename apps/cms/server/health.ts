@@ -2,13 +2,22 @@ import type { Router } from 'express'
 import express from 'express'
 import { currentPayload } from '@/server/payloadHandle'
 import { USERS } from '../../../collections/slugs'
+import { describeDatabaseError } from './databaseErrors'
 
 const DB_CHECK_TIMEOUT_MS = 2_000
 
-/** Resolves to null when the database answered in time, else the reason it did not. */
-export async function databaseProblem(): Promise<string | null> {
+export type DatabaseProbe = () => Promise<string | null>
+
+/**
+ * Resolves to null when the database answered in time, else the reason it did not. `fileCheck`
+ * (SQLite) runs first: a connection opened before the file vanished keeps answering queries, so
+ * the query alone would report a lost database file as healthy (see databaseErrors.ts).
+ */
+export const databaseProbe = (fileCheck: (fresh: boolean) => string | null = () => null): DatabaseProbe => async () => {
   const payload = currentPayload()
   if (!payload) return 'starting: Payload has not initialised yet'
+  const fileProblem = fileCheck(true)
+  if (fileProblem) return `database unavailable: ${fileProblem}`
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<string>((resolve) => {
     timer = setTimeout(() => resolve(`database did not answer within ${DB_CHECK_TIMEOUT_MS} ms`), DB_CHECK_TIMEOUT_MS)
@@ -16,7 +25,11 @@ export async function databaseProblem(): Promise<string | null> {
   const probe = payload
     .count({ collection: USERS, overrideAccess: true })
     .then(() => null)
-    .catch((err: unknown) => `database error: ${err instanceof Error ? err.message : String(err)}`)
+    // The public reason names the kind of failure; the SQL and file paths stay in the server log.
+    .catch((err: unknown) => {
+      payload.logger.error({ err, msg: 'readiness probe: database error' })
+      return `database unavailable: ${describeDatabaseError(err)}`
+    })
   try {
     return await Promise.race([probe, timeout])
   } finally {
@@ -25,7 +38,7 @@ export async function databaseProblem(): Promise<string | null> {
 }
 
 /** /healthz: the process is up. /readyz: it can serve content, i.e. the database answers. */
-export function healthRoutes(): Router {
+export function healthRoutes(databaseProblem: DatabaseProbe = databaseProbe()): Router {
   const router = express.Router()
   router.get('/healthz', (_req, res) => {
     res.set('cache-control', 'no-store').json({ status: 'ok' })

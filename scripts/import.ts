@@ -1,0 +1,163 @@
+/**
+ * npm run import -- <file.json>
+ *
+ * Restores an export (scripts/export.ts) into an EMPTY database, in one transaction: on any error
+ * nothing is left behind. A database that already has users or content is refused, because merging
+ * two histories (ids, slugs, versions) has no single right answer.
+ *
+ * What is restored, and how:
+ * - Documents keep their ids, timestamps, drafts/published state and derived fields exactly. They are
+ *   written through `payload.db` (the database layer of the Local API) rather than `payload.create`,
+ *   because create would run the collection hooks: assign new ids and timestamps, re-derive fields,
+ *   save a new version per document and notify the reader site, i.e. not restore but re-author.
+ * - Version history is replayed in saved order with `payload.db.createVersion`, which keeps each
+ *   version's content, timestamps and autosave flag and marks the newest one `latest`, so "published
+ *   with a newer draft" comes back as it was. Version ids are assigned anew (in the same order); the
+ *   Local API has no way to choose them, and nothing refers to them.
+ * - Users come back without passwords (the export never has them): hashes are secrets, and a restore
+ *   is also how content moves to a new machine, where old credentials should not follow silently.
+ *   The import prints one password-reset link per user (valid 24 h), which the admin hands out.
+ * - Ids must be of the target database's kind (numbers for SQLite, ObjectIds for MongoDB); moving
+ *   between the two would need every relationship, including the citation ids inside rich text,
+ *   rewritten, and is refused with a message rather than done half-right.
+ *
+ * Exit 0 with a summary; 1 with one clear message (bad file, non-empty database, failed write).
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Payload, PayloadRequest } from 'payload'
+import { ContentFile, describeIssues, type Id } from './lib/contentFile'
+import { summary } from './export'
+
+export class ImportError extends Error {}
+
+/** A whole export of this site is a few MB; a file far beyond that is the wrong file. */
+const MAX_FILE_BYTES = 512 * 1024 * 1024
+const RESET_LINK_VALID_MS = 24 * 60 * 60 * 1000
+
+export function readContentFile(file: string): ContentFile {
+  let text: string
+  try {
+    const size = fs.statSync(file).size
+    if (size > MAX_FILE_BYTES) throw new ImportError(`${file}: larger than ${MAX_FILE_BYTES} bytes; not an export of this site`)
+    text = fs.readFileSync(file, 'utf8')
+  } catch (err) {
+    if (err instanceof ImportError) throw err
+    throw new ImportError(`${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`)
+  }
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch (err) {
+    throw new ImportError(`${file}: not JSON (${err instanceof Error ? err.message : String(err)})`)
+  }
+  const parsed = ContentFile.safeParse(json)
+  if (!parsed.success) throw new ImportError(`${file}: not a valid export:\n${describeIssues(parsed.error)}`)
+  return parsed.data
+}
+
+async function existing(payload: Payload): Promise<string[]> {
+  const counts: [string, number][] = []
+  for (const collection of ['users', 'articles', 'sections', 'citations'] as const) {
+    counts.push([collection, (await payload.count({ collection, overrideAccess: true })).totalDocs])
+  }
+  for (const collection of ['articles', 'sections'] as const) {
+    counts.push([`${collection} versions`, (await payload.countVersions({ collection, overrideAccess: true })).totalDocs])
+  }
+  return counts.filter(([, n]) => n > 0).map(([name, n]) => `${name}: ${n}`)
+}
+
+const withoutId = <T extends { id: Id }>(doc: T): Omit<T, 'id'> => {
+  const { id: _id, ...rest } = doc
+  return rest
+}
+
+export type ImportResult = { resetLinks: { email: string; url: string }[] }
+
+export async function importContent(payload: Payload, content: ContentFile, cmsUrl: string): Promise<ImportResult> {
+  const target = payload.db.defaultIDType
+  if (target !== content.source.idType) {
+    throw new ImportError(`the file's ids are ${content.source.idType === 'number' ? 'numbers (SQLite)' : 'ObjectIds (MongoDB)'} but this database uses ${target === 'number' ? 'numbers (SQLite)' : 'ObjectIds (MongoDB)'}; import into the same kind of database`)
+  }
+  const found = await existing(payload)
+  if (found.length > 0) throw new ImportError(`refusing to import into a database that is not empty (it has ${found.join(', ')}); point DATABASE_URL at a new database`)
+
+  const { createLocalReq, initTransaction, commitTransaction, killTransaction } = await import('payload')
+  // skipRevalidation: a restore is not an edit; nothing is cached for an empty database anyway.
+  const req: PayloadRequest = await createLocalReq({ context: { skipRevalidation: true } }, payload)
+  await initTransaction(req)
+  try {
+    const db = payload.db
+    const create = (collection: 'users' | 'citations' | 'articles' | 'sections', doc: { id: Id } & Record<string, unknown>) =>
+      db.create({ collection, customID: doc.id, data: withoutId(doc), req, returning: false })
+
+    for (const user of content.users) await create('users', user)
+    for (const citation of content.citations) await create('citations', citation)
+    // Articles and sections refer to each other; foreign keys (SQLite) need both rows to exist, so
+    // articles go in without their lists first and get them once the sections exist.
+    for (const article of content.articles) await create('articles', { ...article, sections: [], citations: [] })
+    for (const section of content.sections) await create('sections', section)
+    for (const article of content.articles) {
+      await db.updateOne({ collection: 'articles', id: article.id, data: { sections: article.sections ?? [], citations: article.citations ?? [], updatedAt: article.updatedAt }, req, returning: false })
+    }
+    for (const [collection, versions] of [['articles', content.versions.articles], ['sections', content.versions.sections]] as const) {
+      for (const v of versions) {
+        await db.createVersion({
+          collectionSlug: collection,
+          parent: v.parent,
+          versionData: v.version,
+          createdAt: v.createdAt,
+          updatedAt: v.updatedAt,
+          autosave: v.autosave ?? false,
+          ...(v.publishedLocale ? { publishedLocale: v.publishedLocale } : {}),
+          req,
+          returning: false,
+        })
+      }
+    }
+    const resetLinks: ImportResult['resetLinks'] = []
+    for (const user of content.users) {
+      const token = await payload.forgotPassword({ collection: 'users', data: { email: user.email }, disableEmail: true, expiration: RESET_LINK_VALID_MS, req })
+      resetLinks.push({ email: user.email, url: `${cmsUrl}/admin/reset/${token}` })
+      // Issuing the token is a write that stamps updatedAt; the restored user keeps the exported one.
+      await db.updateOne({ collection: 'users', id: user.id, data: { updatedAt: user.updatedAt }, req, returning: false })
+    }
+    await commitTransaction(req)
+    return { resetLinks }
+  } catch (err) {
+    await killTransaction(req)
+    throw err
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  if (argv.length !== 1 || argv[0]!.startsWith('--')) throw new ImportError('usage: npm run import -- <file.json>')
+  const file = path.resolve(argv[0]!)
+  // Validate before opening the database: a bad file never touches it.
+  const content = readContentFile(file)
+  const [{ getPayload }, { default: config }, { cmsEnv }] = await Promise.all([import('payload'), import('../payload.config'), import('../src/env')])
+  const payload = await getPayload({ config })
+  try {
+    const { resetLinks } = await importContent(payload, content, cmsEnv().CMS_URL)
+    console.log(`imported ${file}\n${summary(content)}`)
+    if (resetLinks.length > 0) {
+      console.log(`\nPasswords are not part of an export. Each user sets a new one with their link (valid ${RESET_LINK_VALID_MS / 3_600_000} h):`)
+      for (const link of resetLinks) console.log(`  ${link.email}: ${link.url}`)
+    }
+    return 0
+  } finally {
+    await payload.destroy()
+  }
+}
+
+const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)
+if (isMain) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      console.error(err instanceof ImportError ? `error: ${err.message}` : err)
+      process.exit(1)
+    },
+  )
+}

@@ -1,0 +1,164 @@
+/**
+ * The export file: everything an editor wrote, in one JSON document, validated on the way out and
+ * on the way in with the same schema.
+ *
+ * Why strict objects: an import must never drop data silently. A field this schema does not know
+ * (a collection grew a field, or a file from a newer version) is refused with its path, instead of
+ * being skipped; the export validates too, so a new field fails `npm run export` first, where it
+ * is cheap to notice. Users are an allow-list for the same reason in the other direction: a
+ * password hash, salt, API key, session or reset token is never written, and a file that carries
+ * one is refused.
+ */
+import { z } from 'zod'
+
+export const FORMAT = 'tripsitter-content-export'
+export const FORMAT_VERSION = 1
+
+/** SQLite ids are positive integers, MongoDB ids 24 hex digits. */
+const Id = z.union([z.number().int().positive(), z.string().regex(/^[0-9a-f]{24}$/i, 'a MongoDB ObjectId')])
+export type Id = z.infer<typeof Id>
+const Timestamp = z.iso.datetime({ offset: true })
+const Status = z.enum(['draft', 'published'])
+
+/**
+ * Lexical editor state: the root is checked, the node tree passes through untouched. A record (not
+ * an object schema) on purpose: zod rebuilds objects with the schema's keys first, which would
+ * reorder the stored JSON; a record keeps every key where it was, so a restore is byte-identical.
+ */
+const RichText = z.record(z.string(), z.unknown()).refine((state) => {
+  const root = state.root
+  return typeof root === 'object' && root !== null && (root as { type?: unknown }).type === 'root' && Array.isArray((root as { children?: unknown }).children)
+}, 'must be a Lexical editor state: { root: { type: "root", children: [...] } }')
+
+export const User = z.strictObject({
+  id: Id,
+  email: z.email(),
+  name: z.string().nullish(),
+  role: z.enum(['admin', 'editor', 'author', 'integration']),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+})
+
+export const Citation = z.strictObject({
+  id: Id,
+  label: z.string(),
+  authors: z.string().nullish(),
+  firstAuthor: z.string(),
+  year: z.number().int(),
+  title: z.string().nullish(),
+  journal: z.string().nullish(),
+  studyType: z.string().nullish(),
+  doi: z.string().nullish(),
+  pmid: z.string().nullish(),
+  url: z.string().nullish(),
+  sourceStatus: z.enum(['verified', 'needs-source']).nullish(),
+  key: z.string().nullish(),
+  isPublic: z.boolean().nullish(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+})
+
+const articleFields = {
+  title: z.string(),
+  slug: z.string().nullish(),
+  summary: z.string().nullish(),
+  publication: z.string().nullish(),
+  sections: z.array(Id).nullish(),
+  citations: z.array(Id).nullish(),
+  authors: z.array(Id).nullish(),
+  publishedAt: Timestamp.nullish(),
+  lastReviewedAt: Timestamp.nullish(),
+  readingTimeMinutes: z.number().nullish(),
+  _status: Status.nullish(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+}
+export const Article = z.strictObject({ id: Id, ...articleFields })
+
+const sectionFields = {
+  heading: z.string().nullish(),
+  anchor: z.string().nullish(),
+  body: RichText,
+  // Optional: a section created from the article's drawer gets its article when it is listed.
+  article: Id.nullish(),
+  _status: Status.nullish(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+}
+export const Section = z.strictObject({ id: Id, ...sectionFields })
+
+/**
+ * One saved version. `version` is the document as it was then (without its id); version ids are
+ * not part of the contract: an import assigns new ones, in the same order.
+ */
+const versionOf = <T extends z.ZodRawShape>(fields: T) =>
+  z.strictObject({
+    id: Id,
+    parent: Id,
+    version: z.strictObject(fields),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+    latest: z.boolean().nullish(),
+    autosave: z.boolean().nullish(),
+    snapshot: z.boolean().nullish(),
+    publishedLocale: z.string().nullish(),
+  })
+export const ArticleVersion = versionOf(articleFields)
+export const SectionVersion = versionOf(sectionFields)
+
+const ContentShape = z.strictObject({
+  format: z.literal(FORMAT),
+  formatVersion: z.literal(FORMAT_VERSION),
+  exportedAt: Timestamp,
+  source: z.strictObject({ database: z.enum(['sqlite', 'mongodb']), idType: z.enum(['number', 'text']) }),
+  users: z.array(User),
+  citations: z.array(Citation),
+  articles: z.array(Article),
+  sections: z.array(Section),
+  versions: z.strictObject({ articles: z.array(ArticleVersion), sections: z.array(SectionVersion) }),
+})
+
+/** The file, with every cross-reference checked: an import writes relationships only to documents it also writes. */
+export const ContentFile = ContentShape.superRefine((file, ctx) => {
+  const ids = (docs: { id: Id }[], name: string) => {
+    const set = new Set<string>()
+    docs.forEach((d, i) => {
+      if (set.has(String(d.id))) ctx.addIssue({ code: 'custom', path: [name, i, 'id'], message: `duplicate id ${d.id}` })
+      set.add(String(d.id))
+    })
+    return set
+  }
+  const users = ids(file.users, 'users')
+  const citations = ids(file.citations, 'citations')
+  const articles = ids(file.articles, 'articles')
+  const sections = ids(file.sections, 'sections')
+  const numeric = file.source.idType === 'number'
+  const all = [...file.users, ...file.citations, ...file.articles, ...file.sections, ...file.versions.articles, ...file.versions.sections]
+  if (all.some((d) => (typeof d.id === 'number') !== numeric)) ctx.addIssue({ code: 'custom', path: ['source', 'idType'], message: `ids do not all match idType "${file.source.idType}"` })
+
+  // SQLite enforces relationships with foreign keys, so an export from it never names a missing
+  // document: one that does was edited by hand, and importing it would fail half-way. MongoDB has no
+  // foreign keys (a deleted user stays listed in `authors`), so its exports are taken as they are.
+  if (file.source.database !== 'sqlite') return
+  const refs = (list: Id[] | null | undefined, known: Set<string>, path: (string | number)[], what: string) =>
+    (list ?? []).forEach((id, i) => {
+      if (!known.has(String(id))) ctx.addIssue({ code: 'custom', path: [...path, i], message: `${what} ${id} is not in the file` })
+    })
+  file.articles.forEach((a, i) => {
+    refs(a.sections, sections, ['articles', i, 'sections'], 'section')
+    refs(a.citations, citations, ['articles', i, 'citations'], 'citation')
+    refs(a.authors, users, ['articles', i, 'authors'], 'user')
+  })
+  file.sections.forEach((s, i) => refs(s.article == null ? [] : [s.article], articles, ['sections', i, 'article'], 'article'))
+  file.versions.articles.forEach((v, i) => refs([v.parent], articles, ['versions', 'articles', i, 'parent'], 'article'))
+  file.versions.sections.forEach((v, i) => refs([v.parent], sections, ['versions', 'sections', i, 'parent'], 'section'))
+})
+
+export type ContentFile = z.infer<typeof ContentFile>
+
+/** Zod issues as `path: message` lines, the first `max` of them. */
+export function describeIssues(error: z.ZodError, max = 10): string {
+  const lines = error.issues.slice(0, max).map((i) => `  ${i.path.join('.') || '(file)'}: ${i.message}`)
+  if (error.issues.length > max) lines.push(`  ... and ${error.issues.length - max} more`)
+  return lines.join('\n')
+}
