@@ -1,8 +1,9 @@
-import type { CollectionAfterChangeHook, PayloadRequest } from 'payload'
+import type { CollectionAfterChangeHook } from 'payload'
 import type { Article } from '@/payload-types'
 import { SECTIONS } from '../../slugs'
 import { relationId } from '@/text/relationId'
 import { quietly } from '../../hooks/quietly'
+import { latestSectionVersions } from '../../Sections/latestVersions'
 
 /**
  * A section created from the article's "sections" drawer does not know its article yet (the drawer
@@ -14,7 +15,7 @@ import { quietly } from '../../hooks/quietly'
 export const claimSections: CollectionAfterChangeHook<Article> = async ({ doc, req }) => {
   const ids = (doc.sections ?? []).map(relationId)
   if (ids.length === 0) return doc
-  const unclaimed = (await latestVersions(req, ids)).filter((s) => !s.article)
+  const unclaimed = (await latestSectionVersions(req, ids, ['article', '_status'])).filter((s) => !s.article)
   for (const section of unclaimed) {
     // CASE draft: a new draft version (drafts skip validation, so a half-written section cannot
     // fail the article's save); publishing the article writes it to the stored document.
@@ -33,20 +34,4 @@ export const claimSections: CollectionAfterChangeHook<Article> = async ({ doc, r
     )
   }
   return doc
-}
-
-/** The version editors see: a section made in the drawer may exist only as a draft. */
-async function latestVersions(req: PayloadRequest, ids: (string | number)[]) {
-  const { docs } = await req.payload.find({
-    collection: SECTIONS,
-    where: { id: { in: ids } },
-    select: { article: true, _status: true },
-    draft: true,
-    depth: 0,
-    limit: ids.length,
-    pagination: false,
-    overrideAccess: true,
-    req,
-  })
-  return docs
 }

@@ -4,6 +4,7 @@ import { SECTIONS } from '../../slugs'
 import { relationId } from '@/text/relationId'
 import { quietly } from '../../hooks/quietly'
 import { REFRESHING_CITATIONS } from '../../hooks/withContext'
+import { latestSectionVersions } from '../../Sections/latestVersions'
 
 /**
  * Publishing an article publishes the sections the editor sees: each listed section whose latest
@@ -15,18 +16,7 @@ import { REFRESHING_CITATIONS } from '../../hooks/withContext'
 export const publishSections: CollectionAfterChangeHook<Article> = async ({ doc, req }) => {
   if (doc._status !== 'published' || req.context[REFRESHING_CITATIONS]) return doc
   const ids = (doc.sections ?? []).map(relationId)
-  if (ids.length === 0) return doc
-  const { docs } = await req.payload.find({
-    collection: SECTIONS,
-    where: { id: { in: ids } },
-    select: { _status: true },
-    draft: true,
-    depth: 0,
-    limit: ids.length,
-    pagination: false,
-    overrideAccess: true,
-    req,
-  })
+  const docs = await latestSectionVersions(req, ids, ['_status'])
   // The article's own notification covers these sections: one webhook per publish, not one per section.
   for (const section of docs) {
     if (section._status === 'published') continue

@@ -1,9 +1,10 @@
 import type { CollectionAfterChangeHook, PayloadRequest } from 'payload'
 import type { Article, Section } from '@/payload-types'
-import { ARTICLES, SECTIONS } from '../../slugs'
+import { ARTICLES } from '../../slugs'
 import { collectCitationIds } from '@/richtext'
 import { relationId } from '@/text/relationId'
 import { REFRESHING_CITATIONS, withContext } from '../../hooks/withContext'
+import { latestSectionVersions } from '../latestVersions'
 
 /** REST `?autosave=true`; Payload's param parsing turns the string into a boolean in place. */
 const isAutosave = (req: PayloadRequest): boolean => {
@@ -44,7 +45,7 @@ export const refreshArticleCitations: CollectionAfterChangeHook<Section> = async
     req,
   })) as Article | null
   if (!article) return doc
-  const sections = await latestSections(req, article)
+  const sections = await latestSectionVersions(req, (article.sections ?? []).map(relationId), ['body', '_status'])
   if (sameIds(collectCitationIds(sections.map((s) => s.body)), (article.citations ?? []).map(relationId))) return doc
   const othersPublished = sections.every((s) => String(s.id) === String(doc.id) || s._status === 'published')
   const republish = doc._status === 'published' && article._status === 'published' && othersPublished
@@ -63,23 +64,4 @@ export const refreshArticleCitations: CollectionAfterChangeHook<Section> = async
     }),
   )
   return doc
-}
-
-/** The article's sections in reading order, as deriveFromSections reads them (latest drafts). */
-async function latestSections(req: PayloadRequest, article: Article): Promise<Pick<Section, 'id' | 'body' | '_status'>[]> {
-  const ids = (article.sections ?? []).map(relationId)
-  if (ids.length === 0) return []
-  const { docs } = await req.payload.find({
-    collection: SECTIONS,
-    where: { id: { in: ids } },
-    select: { body: true, _status: true },
-    draft: true,
-    depth: 0,
-    limit: ids.length,
-    pagination: false,
-    overrideAccess: true,
-    req,
-  })
-  const byId = new Map(docs.map((d) => [String(d.id), d]))
-  return ids.flatMap((id) => byId.get(String(id)) ?? [])
 }
