@@ -1,0 +1,128 @@
+/**
+ * Growth: the same page and API reads with 1, 100 and 1,000 published articles, on one stack.
+ * Articles are added between levels by bench/generate.ts (Payload's Local API in a child process);
+ * each article's publish hook purges the reader site's cache as a real publish would.
+ */
+import { spawn } from 'node:child_process'
+import path from 'node:path'
+import { repoRoot } from '../src/env'
+import type { EnvVars } from '../tests/helpers/servers'
+import { sendRevalidation } from '../src/webhook/send'
+import { startBaseline } from './baseline'
+import { measureInterleaved, roundsFor } from './interleave'
+import type { Measurement } from './load'
+import { capture } from './capture'
+import { httpScenarios, urlOf, warmAndCapture, type HttpScenario, type Urls } from './scenarios'
+import { percentile } from './stats'
+
+export interface GrowthLevel {
+  articles: number
+  /** Time to add the articles that reach this level (0 for the first level). */
+  generateMs: number
+  /** Median time of one uncached request per scenario: how the work behind a cache grows with content. */
+  uncachedMs: Record<string, number>
+  results: Record<string, Measurement>
+  /**
+   * Same-bytes baselines at this level, interleaved with the scenarios. Dividing by them takes out
+   * both background load (minutes pass between levels) and page size (the front page lists up to
+   * 10 articles, so its bytes grow from 1 article to 10, then stay put).
+   */
+  baselines: Record<string, Measurement>
+}
+
+function generate(env: EnvVars, from: number, to: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now()
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'bench/generate.ts'), String(from), String(to)], {
+      cwd: repoRoot,
+      env: env as NodeJS.ProcessEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let out = ''
+    const keep = (b: Buffer) => (out = (out + b.toString()).slice(-5_000))
+    child.stdout.on('data', keep)
+    child.stderr.on('data', keep)
+    child.on('exit', (code) => (code === 0 ? resolve(Date.now() - started) : reject(new Error(`generate ${from}..${to} failed (exit ${code}):\n${out}`))))
+  })
+}
+
+async function publishedCount(cmsUrl: string): Promise<number> {
+  const res = await fetch(`${cmsUrl}/api/articles?limit=1&depth=0`)
+  return ((await res.json()) as { totalDocs: number }).totalDocs
+}
+
+const UNCACHED_SAMPLES = 5
+
+/**
+ * What each read costs when no cache answers, one request at a time: reader pages right after a
+ * signed purge (as a publish sends), by-slug with a query string (which the CMS's in-memory fast
+ * path never answers, so the endpoint assembles the article), the where query as it always runs.
+ */
+async function uncachedCosts(scenarios: HttpScenario[], urls: Urls, revalidateSecret: string): Promise<Record<string, number>> {
+  const out: Record<string, number> = {}
+  for (const s of scenarios) {
+    const samples: number[] = []
+    for (let i = 0; i < UNCACHED_SAMPLES; i++) {
+      if (s.server === 'web') {
+        const purge = await sendRevalidation(urls.web, revalidateSecret, { event: 'update', collection: 'articles', slugs: [] })
+        if (!purge.ok) throw new Error(`purging the reader site failed: ${purge.status ?? ''} ${purge.error ?? ''}`)
+      }
+      const url = s.id === 'by-slug' ? `${urlOf(s, urls)}?uncached=${i}` : urlOf(s, urls)
+      const started = performance.now()
+      const res = await capture(url)
+      samples.push(performance.now() - started)
+      if (res.status !== 200) throw new Error(`${url} answered ${res.status}`)
+    }
+    out[s.id] = percentile(samples, 50)
+  }
+  return out
+}
+
+export async function runGrowth(opts: {
+  env: EnvVars
+  urls: Urls
+  pids: Record<string, number>
+  slug: string
+  etag: string
+  levels: number[]
+  duration: number
+  ids: readonly string[]
+  workDir: string
+  log: (line: string) => void
+}): Promise<GrowthLevel[]> {
+  const scenarios: HttpScenario[] = httpScenarios(opts.slug, opts.etag).filter((s) => opts.ids.includes(s.id))
+  const out: GrowthLevel[] = []
+  let count = await publishedCount(opts.urls.cms)
+  for (const level of opts.levels) {
+    let generateMs = 0
+    if (level > count) {
+      opts.log(`growth: publishing ${level - count} more articles through the Local API...`)
+      // Variant numbers start at 1: the bundled article itself is the first of the N.
+      generateMs = await generate(opts.env, count, level)
+      count = await publishedCount(opts.urls.cms)
+      if (count !== level) throw new Error(`expected ${level} published articles, the API reports ${count}`)
+      opts.log(`growth: ${count} articles (${(generateMs / 1000).toFixed(1)} s)`)
+    }
+    const uncachedMs = await uncachedCosts(scenarios, opts.urls, opts.env.REVALIDATE_SECRET!)
+    const { routes } = await warmAndCapture(scenarios, opts.urls)
+    const baseline = await startBaseline(routes, opts.workDir)
+    const baselines: Record<string, Measurement> = {}
+    const results: Record<string, Measurement> = {}
+    try {
+      for (const s of scenarios) {
+        const [base, result] = await measureInterleaved(
+          [{ url: `${baseline.url}${s.baselinePath}`, pids: { baseline: baseline.pid } }, { url: urlOf(s, opts.urls), headers: s.headers, alsoOk: s.alsoOk, pids: opts.pids }],
+          roundsFor(opts.duration),
+          opts.duration / roundsFor(opts.duration),
+        )
+        baselines[s.id] = base!
+        results[s.id] = result!
+        opts.log(`growth ${level}: ${s.id} ${result!.requestsPerSec.toFixed(0)} req/s (${(result!.requestsPerSec / base!.requestsPerSec).toFixed(3)}x baseline)`)
+      }
+    } finally {
+      await baseline.stop()
+    }
+    out.push({ articles: level, generateMs, uncachedMs, results, baselines })
+  }
+  return out
+}

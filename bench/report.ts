@@ -1,0 +1,234 @@
+/**
+ * BENCHMARKS.md from one run's results. Pure: everything it prints was measured in that run.
+ */
+import type { Measurement } from './load'
+import type { MachineInfo } from './machine'
+import type { GrowthLevel } from './growth'
+import type { PublishTiming } from './publish'
+import type { SizedSeed } from './seedSizes'
+import type { SeedTiming } from './stack'
+import type { StartupTiming } from './startup'
+import { percentile } from './stats'
+import { growthRatio, ratioOf, type Check, type HttpPair } from './targets'
+
+export interface Report {
+  machine: MachineInfo
+  startedAt: Date
+  elapsedSec: number
+  /** Spent in `next build` because sources changed (0 when both builds were current). */
+  buildSec: number
+  loadBefore: string
+  loadAfter: string
+  quick: boolean
+  duration: number
+  growthDuration: number
+  connections: number
+  /** Turns each side of an interleaved comparison took. */
+  rounds: { reads: number; growth: number }
+  http: HttpPair[]
+  publish: PublishTiming
+  seed: { cold: SeedTiming; noop?: SeedTiming }
+  growth: GrowthLevel[]
+  sizes: SizedSeed[]
+  startup: StartupTiming | undefined
+  checks: Check[]
+}
+
+const n0 = (n: number) => Math.round(n).toLocaleString('en-US')
+const ms = (n: number) => `${n0(n)} ms`
+const x = (n: number) => `${n.toFixed(n < 0.1 ? 4 : 2)}x`
+const mb = (n: number | undefined) => (n === undefined ? '–' : `${n0(n)} MB`)
+const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`
+const statuses = (m: Measurement) =>
+  Object.entries(m.statuses)
+    .map(([code, count]) => `${code}: ${n0(count)}`)
+    .join(', ')
+
+function table(head: string[], rows: (string | number)[][]): string {
+  return [row(head), row(head.map(() => '---')), ...rows.map(row)].join('\n')
+}
+
+function machineSection(r: Report): string {
+  return table(
+    ['', ''],
+    [
+      ['CPU', `${r.machine.cores} × ${r.machine.cpuModel}`],
+      ['Memory', `${r.machine.memoryGb} GB`],
+      ['Node', r.machine.node],
+      ['OS', r.machine.os],
+      ['Commit', r.machine.commit],
+      ['Date', r.startedAt.toISOString()],
+      ['Load average (1/5/15 min) before / after (after includes the bench itself)', `${r.loadBefore} / ${r.loadAfter}`],
+      ['Run', `${r.quick ? '--quick, ' : ''}${r.duration} s per read scenario and ${r.growthDuration} s per growth scenario (each side, in ${r.rounds.reads} and ${r.rounds.growth} interleaved turns), ${r.connections} connections; whole run ${n0(r.elapsedSec)} s${r.buildSec >= 1 ? `, of which ${n0(r.buildSec)} s building stale apps` : ''}`],
+    ],
+  )
+}
+
+/** Other work on the machine slows both sides of each ratio, but not always equally. */
+function busyNote(r: Report): string {
+  // Only the figure from before the run says anything about other work: the bench itself keeps both cores busy.
+  const before = Number(r.loadBefore.split(' ')[0])
+  if (!(before > r.machine.cores / 2)) return ''
+  return `\nThe 1-minute load average was ${before.toFixed(2)} on ${r.machine.cores} cores when the run started: other work was running, so absolute figures are low and ratios noisier than on an idle machine.\n`
+}
+
+function checksSection(checks: Check[]): string {
+  const passed = checks.filter((c) => c.pass).length
+  return [
+    `${passed} of ${checks.length} targets met.`,
+    '',
+    table(
+      ['Target', 'Wanted', 'Measured', ''],
+      checks.map((c) => [c.name, c.target, c.actual, c.pass ? 'PASS' : '**MISS**']),
+    ),
+  ].join('\n')
+}
+
+function httpSection(pairs: HttpPair[]): string {
+  if (pairs.length === 0) return '(not run)'
+  return table(
+    ['Scenario', 'Server', 'req/s', 'Ratio to baseline', 'p50', 'p99', 'Errors', 'Responses', 'Bytes each', 'Peak RSS cms / web', 'Baseline req/s', 'Baseline p50 / p99', 'Baseline bytes each', 'Baseline RSS'],
+    pairs.map((p) => [
+      p.title,
+      p.server,
+      n0(p.result.requestsPerSec),
+      x(ratioOf(p)),
+      ms(p.result.p50Ms),
+      ms(p.result.p99Ms),
+      n0(p.result.errors),
+      statuses(p.result),
+      n0(p.result.bytesPerResponse),
+      `${mb(p.result.rssMb.cms)} / ${mb(p.result.rssMb.web)}`,
+      n0(p.baseline.requestsPerSec),
+      `${ms(p.baseline.p50Ms)} / ${ms(p.baseline.p99Ms)}`,
+      n0(p.baseline.bytesPerResponse),
+      mb(p.baseline.rssMb.baseline),
+    ]),
+  )
+}
+
+function publishSection(p: PublishTiming): string {
+  const v = p.visibleMs
+  if (v.length === 0) return '(not run)'
+  return table(
+    ['Publishes', 'Visible p50', 'Visible p95', 'Visible max', 'Save (PATCH) p50', 'Save p95'],
+    [[v.length, ms(percentile(v, 50)), ms(percentile(v, 95)), ms(Math.max(...v)), ms(percentile(p.saveMs, 50)), ms(percentile(p.saveMs, 95))]],
+  )
+}
+
+function seedSection(seed: Report['seed'], sizes: SizedSeed[]): string {
+  const bundled = table(
+    ['Bundled document (5.5 KB)', 'Writes ("done in")', 'Whole CLI run (wall)'],
+    [
+      ['Cold: empty database', ms(seed.cold.doneMs), ms(seed.cold.wallMs)],
+      ['Re-run, nothing changed', seed.noop ? ms(seed.noop.doneMs) : '–', seed.noop ? ms(seed.noop.wallMs) : '–'],
+    ],
+  )
+  if (sizes.length === 0) return bundled
+  const bySize = table(
+    ['Synthetic document', 'Bytes', 'Sections', 'Citations', 'Writes ("done in")', 'Wall', 'Writes per KB'],
+    sizes.map((s) => [s.label, n0(s.bytes), s.sections, s.citations, ms(s.doneMs), ms(s.wallMs), `${(s.doneMs / (s.bytes / 1024)).toFixed(1)} ms`]),
+  )
+  return `${bundled}\n\nEach size is loaded into its own fresh database:\n\n${bySize}`
+}
+
+function growthSection(levels: GrowthLevel[]): string {
+  const first = levels[0]
+  if (!first) return '(not run)'
+  const ids = Object.keys(first.results)
+  const head = ['Scenario', ...levels.map((l) => `${n0(l.articles)} article${l.articles === 1 ? '' : 's'}`)]
+  const rps = ids.map((id) => [
+    id,
+    ...levels.map((l) => {
+      const m = l.results[id]
+      const base = l.baselines[id]
+      const growth = growthRatio(first, l, id, true)
+      if (!m || !base || growth === undefined) return '–'
+      return `${n0(m.requestsPerSec)} req/s = ${x(m.requestsPerSec / base.requestsPerSec)} of baseline (${n0(base.requestsPerSec)}); **${x(growth)}**; p99 ${ms(m.p99Ms)}; ${n0(m.errors)} err; RSS ${mb(m.rssMb.cms)} / ${mb(m.rssMb.web)}`
+    }),
+  ])
+  const uncached = ids.map((id) => [id, ...levels.map((l) => (l.uncachedMs[id] === undefined ? '–' : ms(l.uncachedMs[id]!)))])
+  const made = levels.filter((l) => l.generateMs > 0).map((l) => `${n0(l.articles)}: ${(l.generateMs / 1000).toFixed(1)} s`)
+  return [
+    'Each cell: throughput, its ratio to a same-bytes baseline interleaved with it, **that ratio relative to the',
+    '1-article level** (the growth figure the targets use), p99, errors, peak RSS cms / web.',
+    '',
+    table(head, rps),
+    '',
+    'One request with no cache in the way (median of 5, one at a time): reader pages right after a purge, by-slug',
+    "with a query string (so the CMS's in-memory fast path passes it to the endpoint), the where query as always:",
+    '',
+    table(head, uncached),
+    '',
+    `Publishing the extra articles through the Local API took: ${made.join(', ') || '–'}.`,
+  ].join('\n')
+}
+
+const METHOD = `- Servers: the production builds, started by \`tests/helpers/servers.ts\` (the CMS behind express, the reader site behind its
+  caching front server), each a child process on a free port, against a fresh SQLite database; the bundled article
+  seeded and published with the seed CLI, as \`npm start\` does. API rate limits are raised through the environment.
+- Load: autocannon in the bench process (a separate process from every server), 50 connections, pipelining 1, no
+  \`Accept-Encoding\` (so pages are sent uncompressed: the larger, harder case). Caches are warmed before each run.
+- Baseline: a bare \`node:http\` server in a child process replaying the same status, headers and body bytes that the
+  real server returned for that URL (captured just before), from memory. The conditional GET (304) is compared with
+  the full 200 JSON.
+- Interleaving: each baseline and the scenarios that share its bytes take turns (rounds of a fraction of the duration
+  each, see "Run" above), so background load lands on both sides of a ratio. req/s is over all slices; p50 is the median slice's and p99 the
+  worst slice's (percentiles do not merge exactly; this errs on the slow side).
+- Errors: socket errors and timeouts plus every response that is not 2xx (304 counts as success for If-None-Match).
+- Peak RSS: VmRSS of each server's process tree from /proc, sampled every 200 ms during each run.
+- Publish to visible: an editor PATCHes the article summary with \`_status: published\` over REST; the clock stops at
+  the first reader-page response containing the new text (polled every 10 ms).
+- Seed: "done in" is the CLI's own timing of the writes after Payload is up; wall is the whole CLI process.
+- Growth: extra articles are variants of the bundled one, published by \`bench/generate.ts\` through the seed's
+  writer (Payload's Local API, hooks and all), between levels on the same running stack.
+- Start to ready: \`npx tsx scripts/start.ts\` with a fresh data directory after the build, until the CMS's \`/readyz\`
+  and the reader site's \`/robots.txt\` both answer 200 (includes seeding the empty database).`
+
+export function renderReport(r: Report): string {
+  const s = r.startup
+  const startup = s
+    ? table(
+        ['Build check done', 'CMS /readyz', 'Seed done', 'Both ready', 'Ready, counted from the build check', 'SIGTERM to exit'],
+        [[ms(s.buildCheckedMs), ms(s.cmsReadyMs), ms(s.seedDoneMs), ms(s.readyMs), ms(s.readyMs - s.buildCheckedMs), ms(s.stopMs)]],
+      ) + '\n\nTimes from spawning `npx tsx scripts/start.ts`. The build check waits while another build holds the lock.'
+    : '(not run)'
+  return `# Benchmarks
+
+Generated by \`npm run bench\` (bench/run.ts); do not edit by hand. Ratios compare each scenario with a minimal
+\`node:http\` server sending the same bytes on the same machine in the same run, so they travel between machines better
+than the raw requests per second do.
+
+## Machine
+
+${machineSection(r)}
+${busyNote(r)}
+## Targets
+
+${checksSection(r.checks)}
+
+## Reads under load
+
+${httpSection(r.http)}
+
+## Publish to visible
+
+${publishSection(r.publish)}
+
+## Seeding
+
+${seedSection(r.seed, r.sizes)}
+
+## Growth
+
+${growthSection(r.growth)}
+
+## Start to ready (\`npm start\`)
+
+${startup}
+
+## Method
+
+${METHOD}
+`
+}

@@ -1,0 +1,123 @@
+/**
+ * The targets from issue 7, checked against one run's results. Pure: the smoke test applies the
+ * throughput checks at half strength (`factor` 0.5) so it catches regressions without flaking on
+ * a busy machine.
+ */
+import type { Measurement } from './load'
+import type { GrowthLevel } from './growth'
+import type { SeedTiming } from './stack'
+import type { SizedSeed } from './seedSizes'
+import { percentile } from './stats'
+
+export interface Check {
+  name: string
+  target: string
+  actual: string
+  pass: boolean
+}
+
+export interface HttpPair {
+  id: string
+  title: string
+  server: 'cms' | 'web'
+  result: Measurement
+  baseline: Measurement
+}
+
+export const ratioOf = (p: HttpPair) => p.result.requestsPerSec / p.baseline.requestsPerSec
+
+/** Throughput ratio to baseline (per scenario id), at full strength. */
+const RATIO_TARGETS: Record<string, number> = { article: 0.5, front: 0.5, 'by-slug-etag': 0.5, 'by-slug': 0.25 }
+const P99_FACTOR = 3
+const ZERO_ERROR_IDS = new Set(['article', 'front', 'by-slug', 'by-slug-etag'])
+
+const fmt = (n: number, digits = 2) => n.toFixed(digits)
+
+export function throughputChecks(pairs: HttpPair[], { factor = 1, latency = true }: { factor?: number; latency?: boolean } = {}): Check[] {
+  const checks: Check[] = []
+  for (const p of pairs) {
+    const min = RATIO_TARGETS[p.id]
+    if (min !== undefined) {
+      const ratio = ratioOf(p)
+      checks.push({ name: `${p.title}: req/s vs baseline`, target: `>= ${fmt(min * factor, 3)}x`, actual: `${fmt(ratio, 3)}x`, pass: ratio >= min * factor })
+    }
+    if (latency && (p.id === 'article' || p.id === 'front')) {
+      const limit = P99_FACTOR * p.baseline.p99Ms
+      checks.push({ name: `${p.title}: p99 vs baseline`, target: `<= ${P99_FACTOR}x (${limit} ms)`, actual: `${p.result.p99Ms} ms (${fmt(p.result.p99Ms / Math.max(1, p.baseline.p99Ms), 1)}x)`, pass: p.result.p99Ms <= limit })
+    }
+    if (ZERO_ERROR_IDS.has(p.id)) checks.push({ name: `${p.title}: errors`, target: '0', actual: String(p.result.errors), pass: p.result.errors === 0 })
+  }
+  return checks
+}
+
+export interface FullResults {
+  http: HttpPair[]
+  publishVisibleMs: number[]
+  seed: { cold: SeedTiming; noop?: SeedTiming }
+  growth: GrowthLevel[]
+  sizes: SizedSeed[]
+}
+
+export const RSS_LIMITS_MB: Record<'cms' | 'web', number> = { cms: 600, web: 400 }
+
+export function peakRss(results: Pick<FullResults, 'http' | 'growth'>, server: 'cms' | 'web'): number {
+  const all = [...results.http.map((p) => p.result), ...results.growth.flatMap((g) => Object.values(g.results))]
+  return Math.max(0, ...all.map((m) => m.rssMb[server] ?? 0))
+}
+
+export function allChecks(r: FullResults): Check[] {
+  const checks = throughputChecks(r.http)
+  if (r.publishVisibleMs.length > 0) {
+    const p95 = percentile(r.publishVisibleMs, 95)
+    checks.push({ name: `Publish to visible: p95 of ${r.publishVisibleMs.length}`, target: '<= 2000 ms', actual: `${fmt(p95, 0)} ms`, pass: p95 <= 2000 })
+  }
+  checks.push({ name: 'Seed of the bundled document, cold (after Payload is up)', target: '<= 2000 ms', actual: `${r.seed.cold.doneMs} ms`, pass: r.seed.cold.doneMs <= 2000 })
+  const noop = r.seed.noop
+  if (noop) checks.push({ name: 'Seed re-run, no changes (after Payload is up)', target: '<= 1000 ms', actual: `${noop.doneMs} ms`, pass: noop.doneMs <= 1000 })
+
+  const first = r.growth[0]
+  const last = r.growth.at(-1)
+  if (first && last && last !== first) {
+    for (const id of ['article', 'front']) {
+      const raw = growthRatio(first, last, id, false)
+      const normalized = growthRatio(first, last, id, true)
+      if (raw === undefined || normalized === undefined) continue
+      checks.push({
+        name: `${id === 'article' ? 'Article' : 'Front'} page req/s, ${last.articles} vs ${first.articles} article(s), against same-run baselines`,
+        target: '>= 0.80x',
+        actual: `${fmt(normalized)}x (raw req/s: ${fmt(raw)}x)`,
+        pass: normalized >= 0.8,
+      })
+    }
+  }
+
+  const [, mid, big] = r.sizes
+  if (mid && big) {
+    // Linear means cost per byte stays flat; allow it to double before calling it superlinear.
+    const perByte = big.doneMs / big.bytes / (mid.doneMs / mid.bytes)
+    checks.push({ name: `Seed time vs size (${big.label} vs ${mid.label}, per byte)`, target: '<= 2.0x (roughly linear)', actual: `${fmt(perByte)}x`, pass: perByte <= 2 })
+  }
+
+  const loadRuns = r.http.length + r.growth.length
+  for (const server of loadRuns > 0 ? (['cms', 'web'] as const) : []) {
+    const peak = peakRss(r, server)
+    checks.push({ name: `Peak RSS under load, ${server}`, target: `<= ${RSS_LIMITS_MB[server]} MB`, actual: `${fmt(peak, 0)} MB`, pass: peak <= RSS_LIMITS_MB[server] })
+  }
+  return checks
+}
+
+/**
+ * Throughput at `to` relative to `from`. `normalized` divides each level by its own interleaved
+ * same-bytes baseline first: minutes pass between levels on a machine others may be using, and
+ * the front page's bytes grow with its first 10 articles; neither is a cost of having more content.
+ */
+export function growthRatio(from: GrowthLevel, to: GrowthLevel, id: string, normalized: boolean): number | undefined {
+  const a = from.results[id]
+  const b = to.results[id]
+  if (!a || !b) return undefined
+  if (!normalized) return b.requestsPerSec / a.requestsPerSec
+  const baseA = from.baselines[id]
+  const baseB = to.baselines[id]
+  if (!baseA || !baseB) return undefined
+  return b.requestsPerSec / baseB.requestsPerSec / (a.requestsPerSec / baseA.requestsPerSec)
+}

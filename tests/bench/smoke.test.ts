@@ -1,0 +1,72 @@
+/**
+ * Performance smoke test: the cached read paths against a bare node:http baseline, briefly, in
+ * `npm test`. It fails on any error, or on a throughput ratio below HALF its BENCHMARKS.md target,
+ * so a regression (a cached page re-entering React, the by-slug fast path falling through to
+ * Payload) is caught while ordinary timing noise is not. Latency is left to `npm run bench`.
+ */
+import os from 'node:os'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startBaseline, type Baseline } from '../../bench/baseline'
+import { measureInterleaved } from '../../bench/interleave'
+import { bySlugPath, etagOf, httpScenarios, SMOKE_IDS, urlOf, warmAndCapture, type HttpScenario, type Urls } from '../../bench/scenarios'
+import { startBenchStack, type BenchStack } from '../../bench/stack'
+import { throughputChecks, type HttpPair } from '../../bench/targets'
+
+// Slices alternate baseline and scenario; 2 rounds of 1 s each keep the file well under a minute.
+const ROUNDS = 2
+const SLICE_SEC = 1
+
+let stack: BenchStack
+let baseline: Baseline
+let scenarios: HttpScenario[]
+let urls: Urls
+
+beforeAll(async () => {
+  stack = await startBenchStack({ noopSeed: false })
+  urls = { cms: stack.cms.url, web: stack.web.url }
+  const etag = await etagOf(`${urls.cms}${bySlugPath(stack.slug)}`)
+  scenarios = httpScenarios(stack.slug, etag).filter((s) => (SMOKE_IDS as readonly string[]).includes(s.id))
+  const { routes } = await warmAndCapture(scenarios, urls)
+  baseline = await startBaseline(routes, os.tmpdir())
+}, 120_000)
+
+afterAll(async () => {
+  await baseline?.stop()
+  await stack?.stop()
+})
+
+/** One baseline and the scenarios that share its bytes, interleaved. */
+async function pairsFor(baselinePath: string): Promise<HttpPair[]> {
+  const group = scenarios.filter((s) => s.baselinePath === baselinePath)
+  const pids = { cms: stack.cms.child.pid!, web: stack.web.child.pid! }
+  const [base, ...results] = await measureInterleaved(
+    [{ url: `${baseline.url}${baselinePath}` }, ...group.map((s) => ({ url: urlOf(s, urls), headers: s.headers, alsoOk: s.alsoOk, pids }))],
+    ROUNDS,
+    SLICE_SEC,
+  )
+  return group.map((s, i) => ({ id: s.id, title: s.title, server: s.server, result: results[i]!, baseline: base! }))
+}
+
+function expectHalfTargets(pairs: HttpPair[]) {
+  const checks = throughputChecks(pairs, { factor: 0.5, latency: false })
+  const report = checks.map((c) => `${c.pass ? 'ok  ' : 'FAIL'} ${c.name}: ${c.actual} (wanted ${c.target})`).join('\n')
+  console.log(`[bench smoke] load average ${os.loadavg().map((n) => n.toFixed(2)).join(' ')}\n${report}`)
+  expect(checks.length).toBeGreaterThan(0)
+  expect(checks.filter((c) => !c.pass), report).toEqual([])
+}
+
+describe('bench smoke (half the BENCHMARKS.md targets)', () => {
+  it('serves the cached article page at >= 0.25x the baseline with no errors', async () => {
+    expectHalfTargets(await pairsFor('/article'))
+  }, 60_000)
+
+  it('serves the cached front page at >= 0.25x the baseline with no errors', async () => {
+    expectHalfTargets(await pairsFor('/front'))
+  }, 60_000)
+
+  it('serves by-slug at >= 0.125x and its 304 at >= 0.25x the baseline with no errors', async () => {
+    const pairs = await pairsFor('/by-slug')
+    expect(pairs.find((p) => p.id === 'by-slug-etag')?.result.statuses['304'], 'the ETag scenario must be answered with 304s').toBeGreaterThan(0)
+    expectHalfTargets(pairs)
+  }, 60_000)
+})
