@@ -75,8 +75,9 @@ async function main(): Promise<void> {
     await app.close()
     process.exit(0)
   }
-  process.once('SIGTERM', (s) => void stop(s))
-  process.once('SIGINT', (s) => void stop(s))
+  // `on`, not `once`: a second signal during the drain must not fall through to Node's default (kill).
+  process.on('SIGTERM', (s) => void stop(s))
+  process.on('SIGINT', (s) => void stop(s))
 }
 
 main().catch((err: unknown) => {

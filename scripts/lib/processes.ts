@@ -12,13 +12,16 @@ export function runTs(entry: string, args: string[], env: NodeJS.ProcessEnv): Ch
 }
 
 export const exitOf = (child: ChildProcess): Promise<number> =>
-  new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))))
+  child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve(child.exitCode ?? 1)
+    : new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))))
 
 /** Poll a URL until it answers 200, or fail after `timeoutMs`. */
 export async function waitForOk(url: string, timeoutMs: number, child?: ChildProcess): Promise<void> {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
-    if (child && child.exitCode !== null) throw new Error(`${url}: the server exited (code ${child.exitCode}) before it was ready`)
+    // A child killed by a signal keeps exitCode null; signalCode says it is gone.
+    if (child && (child.exitCode !== null || child.signalCode !== null)) throw new Error(`${url}: the server exited (${child.exitCode ?? child.signalCode}) before it was ready`)
     try {
       const res = await fetch(url)
       if (res.ok) return
