@@ -13,9 +13,9 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { Payload, PayloadRequest } from 'payload'
 import { ContentFile, FORMAT, FORMAT_VERSION, describeIssues } from './lib/contentFile'
+import { runMain } from './lib/runMain'
 
 export class ExportError extends Error {}
 
@@ -91,13 +91,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)
-if (isMain) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (err: unknown) => {
-      console.error(err instanceof ExportError ? `error: ${err.message}` : err)
-      process.exit(1)
-    },
-  )
-}
+runMain(import.meta.url, main, (err): err is ExportError => err instanceof ExportError)

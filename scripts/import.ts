@@ -25,10 +25,10 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { Payload, PayloadRequest } from 'payload'
 import { ContentFile, describeIssues, type Id } from './lib/contentFile'
 import { summary } from './export'
+import { runMain } from './lib/runMain'
 
 export class ImportError extends Error {}
 
@@ -151,13 +151,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)
-if (isMain) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (err: unknown) => {
-      console.error(err instanceof ImportError ? `error: ${err.message}` : err)
-      process.exit(1)
-    },
-  )
-}
+runMain(import.meta.url, main, (err): err is ImportError => err instanceof ImportError)

@@ -12,6 +12,7 @@ import { parseDocument } from './parse'
 import { SeedError } from './errors'
 import type { ParsedDocument } from './schema'
 import type { SeedSummary } from './write'
+import { runMain } from '../scripts/lib/runMain'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 export const BUNDLED_DOCUMENT = path.join(here, 'documents', 'ketamine.txt')
@@ -86,13 +87,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)
-if (isMain) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (err: unknown) => {
-      console.error(err instanceof SeedError ? `error: ${err.message}` : err)
-      process.exit(1)
-    },
-  )
-}
+runMain(import.meta.url, main, (err): err is SeedError => err instanceof SeedError)

@@ -5,19 +5,16 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
+import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
 import { repoRoot } from '../../src/env'
+import { launchChromium } from '../helpers/chromium'
 
 export const VIEWPORT = { width: 1280, height: 900 }
 /** The admin bundle is large and the first compile of a route is slow on 2 cores. */
 export const FIRST_LOAD_MS = 60_000
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  })
-}
+/** The admin tests' name for the one shared launcher. */
+export const launchBrowser = launchChromium
 
 export type Session = { context: BrowserContext; page: Page }
 

@@ -3,7 +3,7 @@ import { chromium, type Browser } from 'playwright-core'
 /** Debian's Chromium, headless, with the flags this sandboxed, offline machine needs. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-component-update', '--disable-sync'],
   })
 }
