@@ -52,7 +52,7 @@ export default buildConfig({
   collections: [withStaffOnlyDrafts(Articles), withStaffOnlyDrafts(Sections), Citations, Users],
   admin: {
     user: Users.slug,
-    // Gravatar cannot be reached from our machines, and readers' privacy does not need it anyway.
+    // No third-party avatar service: an offline install cannot reach Gravatar, and staff privacy does not need it.
     avatar: 'default',
     importMap: { baseDir: root, importMapFile: path.join(root, 'apps/cms/app/(payload)/admin/importMap.js') },
     meta: { titleSuffix: ' · Tripsitter CMS' },

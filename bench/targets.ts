@@ -1,5 +1,5 @@
 /**
- * The targets from issue 7, checked against one run's results. Pure: the smoke test applies the
+ * The performance targets (README, BENCHMARKS.md), checked against one run's results. Pure: the smoke test applies the
  * throughput checks at half strength (`factor` 0.5) so it catches regressions without flaking on
  * a busy machine.
  */

@@ -3,7 +3,7 @@
  *
  * Why the repo root everywhere: `next`, `react` and the shared `src/` live at the root (npm workspaces
  * hoist them), so Turbopack must see the root to compile `src/cms` and find `next` at all; a root of
- * `apps/web` fails with "Could not find the Next.js package" (STACK-NOTES, trial build).
+ * `apps/web` fails with "Could not find the Next.js package".
  */
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'

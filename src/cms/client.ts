@@ -3,7 +3,7 @@
  *
  * Framework-free (runs in Node 20 and browsers, depends on zod only). Every response body is
  * parsed with the schema of the public contract (`schemas.ts`): a drifted field throws a
- * `CmsError` naming its path instead of reaching a page as a lie (STYLE.md example 7).
+ * `CmsError` naming its path instead of reaching a page as a lie; nothing is cast.
  */
 import type { z } from 'zod'
 import { CmsError, describeIssues } from './errors'
@@ -49,7 +49,7 @@ export interface CmsClient {
 }
 
 /**
- * Ask Payload for exactly the fields a list item has (STYLE.md example 9): lists stay small, and a
+ * Ask Payload for exactly the fields a list item has: lists stay small, and a
  * field added to the collection later is not published by accident. `satisfies` makes tsc fail
  * when this and the ArticleSummary schema disagree, in either direction.
  */

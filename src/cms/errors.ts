@@ -1,5 +1,5 @@
 /**
- * The one error shape of the CMS client (STYLE.md example 8).
+ * The one error shape of the CMS client, modelled on the error of Payload's own SDK.
  *
  * Callers branch on `status` only: 404 -> `notFound()`, 304 -> reuse the cached copy, 0 -> the CMS
  * could not be reached (network error, timeout or abort), anything else -> an error page. `errors`

@@ -20,7 +20,7 @@ const m = (requestsPerSec: number, extra: Partial<Measurement> = {}): Measuremen
 const pair = (id: string, rps: number, base: number, extra: Partial<Measurement> = {}): HttpPair => ({ id, title: id, server: 'web', result: m(rps, extra), baseline: m(base) })
 
 describe('throughputChecks', () => {
-  it('applies the issue 7 ratios, p99 and zero errors at full strength', () => {
+  it('applies the throughput ratios, p99 and zero errors at full strength', () => {
     const checks = throughputChecks([pair('article', 499, 1000), pair('by-slug', 260, 1000)])
     expect(checks.map((c) => [c.name, c.pass])).toEqual([
       ['article: req/s vs baseline', false],

@@ -1,5 +1,5 @@
 /**
- * Issue 6, inline citations (browser, real servers): an editor inserts citations into a section
+ * Inline citations (browser, real servers): an editor inserts citations into a section
  * through the rich-text toolbar (one picked from the library, one created in a drawer), sees them
  * as readable markers in the editor, publishes, and finds them numbered in the reader's reference
  * list; the article's citation list and its "N of M verified" sidebar follow the section without

@@ -1,5 +1,5 @@
 /**
- * Issue 6, the editor's day (browser, real servers): an editor logs in, opens the seeded article,
+ * The editor's day (browser, real servers): an editor logs in, opens the seeded article,
  * edits a sentence in its second section, saves a draft (readers still see the old text),
  * publishes (readers see the new text within 2 s), restores the previous version from the history
  * and publishes again (readers see the original text); then adds a section from the article's

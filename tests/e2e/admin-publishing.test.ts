@@ -1,5 +1,5 @@
 /**
- * Issue 6, publishing beyond the Publish button (browser, real servers): scheduled publishing from
+ * Publishing beyond the Publish button (browser, real servers): scheduled publishing from
  * the Publish menu really fires (the jobs cron runs inside the CMS: JOBS_AUTORUN=true here), an
  * editor records when the medical content was last reviewed, and live preview shows the reader
  * page, in draft mode, beside the editor.

@@ -1,5 +1,5 @@
 /**
- * Issue 6, who may do what in the admin (browser, real servers, one browser context per person):
+ * Who may do what in the admin (browser, real servers, one browser context per person):
  * a second editor opening a document the first is editing is told who holds it and kept out
  * (Payload's document locking), and an author gets no Publish button (RolePublishButton).
  */

@@ -1,5 +1,5 @@
 /**
- * The reader site end to end (issue 4): real CMS and web servers on free ports, a fresh database
+ * The reader site end to end: real CMS and web servers on free ports, a fresh database
  * seeded with the bundled document, and Debian Chromium reading the page as a person would.
  */
 import fs from 'node:fs'

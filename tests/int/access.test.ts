@@ -1,5 +1,5 @@
 /**
- * Access control over real HTTP (issue 2): a production CMS on a fresh database, users of each role,
+ * Access control over real HTTP: a production CMS on a fresh database, users of each role,
  * and the reads and writes each may or may not make. Drafts must never reach anonymous readers.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

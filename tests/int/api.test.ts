@@ -1,5 +1,5 @@
 /**
- * The public REST contract (issue 5) over real HTTP: every public response validated against the
+ * The public REST contract over real HTTP: every public response validated against the
  * served OpenAPI document, HTTP caching, CORS, API keys, and what /api/users never reveals.
  */
 import { Writable } from 'node:stream'

@@ -1,5 +1,5 @@
 /**
- * The seed command end to end (issue 3): the real CLI as a child process, writing into the same
+ * The seed command end to end: the real CLI as a child process, writing into the same
  * database a running production CMS serves, checked over the public REST API.
  */
 import fs from 'node:fs'

@@ -1,5 +1,5 @@
 /**
- * Login brute force and logout (issue 8), on a CMS with a small login rate limit.
+ * Login brute force and logout, on a CMS with a small login rate limit.
  *
  * Proves: after maxLoginAttempts (5) wrong passwords the account is locked, so even the right
  * password is refused, from any address; the login rate limit (RATE_LIMIT_LOGIN_MAX per window, per

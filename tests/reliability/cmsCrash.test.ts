@@ -1,5 +1,5 @@
 /**
- * The CMS dies under load (issue 8): SIGKILL, no chance to clean up. Proves that the reader site
+ * The CMS dies under load: SIGKILL, no chance to clean up. Proves that the reader site
  * keeps answering every request for pages it has cached, with zero errors, while the CMS is gone;
  * that a page it never cached gets a clean 503 rather than a hang; and that a CMS restarted with the
  * same environment and database takes a publish again, which reaches the site with no manual step.

@@ -1,5 +1,5 @@
 /**
- * The database goes away under a running CMS, then comes back (issue 8).
+ * The database goes away under a running CMS, then comes back.
  *
  * How it is taken away: the SQLite file lives in its own directory, which is renamed. libsql opens
  * a connection per query, so every query then fails to open the file (SQLITE_CANTOPEN), exactly as

@@ -1,5 +1,5 @@
 /**
- * `npm run export` and `npm run import` (issue 8): a database with every kind of state an editor
+ * `npm run export` and `npm run import`: a database with every kind of state an editor
  * leaves behind is exported, imported into a fresh database with a second CMS on it, and exported
  * again. The two files must be equal except for the documented fields (the export time, and version
  * ids, which an import assigns anew), and both CMSs must answer the same over REST. Runs on SQLite,

@@ -1,5 +1,5 @@
 /**
- * Hostile API input (issue 8): each request below gets a clear 4xx (JSON, with a message, no stack)
+ * Hostile API input: each request below gets a clear 4xx (JSON, with a message, no stack)
  * and changes nothing, checked with a snapshot of everything a write could touch. Covers oversized
  * and length-less bodies, depth beyond MAX_DEPTH, malformed and injected `where` queries (REST, the
  * POST method-override form, GraphQL), GraphQL nesting, and mass assignment by an author over REST

@@ -1,5 +1,5 @@
 /**
- * Readers under load while an editor publishes, short variant (issue 8). The full variant (200
+ * Readers under load while an editor publishes, short variant. The full variant (200
  * readers, 60 s, 10 publishes) is the same scenario run by the bench suite through load.ts.
  *
  * Proves: no reader request fails (socket error, timeout or a status outside 200-399) on the

@@ -1,5 +1,5 @@
 /**
- * Readers under load while an editor publishes (issue 8).
+ * Readers under load while an editor publishes.
  *
  *   runLoad(...)          N readers for D ms on the article page, the front page and the by-slug API,
  *                         plus `publishes` edits spread over the run; returns counts and latencies.
@@ -11,7 +11,7 @@
  *
  * Why plain node:http and not autocannon: each reader here is one keep-alive connection doing
  * request, full response, next request, which is what a page view is, and every outcome is
- * classified the way the issue counts it (a failure is a socket error, a timeout or a status
+ * classified strictly (a failure is a socket error, a timeout or a status
  * outside 200-399). Loopback only.
  */
 import http from 'node:http'

@@ -1,5 +1,5 @@
 /**
- * Generated documents through the real seed CLI (issue 8). The property tests in tests/unit/seed
+ * Generated documents through the real seed CLI. The property tests in tests/unit/seed
  * fuzz the parser in memory; this sends a handful of generated files (shaped documents with
  * hostile words and odd years, random text, random bytes) through `npm run seed` against a running
  * CMS, and checks each run against the parser itself as the oracle:

@@ -1,5 +1,5 @@
 /**
- * A seed killed half-way never leaves a partial article (issue 8).
+ * A seed killed half-way never leaves a partial article.
  *
  * The seed writes one document in one transaction. This kills the real CLI with SIGKILL at
  * different points (while booting, as it starts writing, between sections, while publishing, and

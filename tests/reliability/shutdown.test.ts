@@ -1,5 +1,5 @@
 /**
- * SIGTERM drains (issue 8): each server is sent SIGTERM while it is busy with requests it has
+ * SIGTERM drains: each server is sent SIGTERM while it is busy with requests it has
  * already received. Every one of them must complete with its normal answer, and the process must
  * exit with code 0 within 10 s. Requests are sent with plain node:http so the test knows when
  * each has been fully written to the server before the signal goes out.

@@ -1,5 +1,5 @@
 /**
- * Stored XSS (issue 8): an editor's account (stolen, or careless) writes script into every field a
+ * Stored XSS: an editor's account (stolen, or careless) writes script into every field a
  * reader sees: title, summary, section heading, rich text (text, links with javascript:/data:/
  * vbscript: URLs, an unknown raw-HTML node), a citation's label, author and DOI. Payload stores
  * what editors type, so the proof is on the way out: the sanitized HTML the API returns, the reader

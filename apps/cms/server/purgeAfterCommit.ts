@@ -17,7 +17,7 @@ import { isRead } from './requestKind'
  *
  * Only writes during which a hook purged (the cache generation moved) are re-announced, so draft
  * autosaves cost nothing. Local API writers in other processes (seed, import) are not covered: they
- * need the hook itself to notify after commit (see the reliability report).
+ * need the hook itself to notify after commit.
  */
 export function purgeAfterCommit(env: Pick<CmsEnv, 'WEB_URL' | 'REVALIDATE_SECRET'>, log: (line: string) => void = console.warn): RequestHandler {
   return (req, res, next) => {
