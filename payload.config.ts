@@ -11,7 +11,7 @@ import { Users } from './collections/Users'
 import { sectionEditor } from './collections/Sections/editor'
 import { draftsForStaffOnly } from './collections/hooks/draftsForStaffOnly'
 import { migrations } from './apps/cms/migrations'
-import { registerPayload } from './src/server/payloadHandle'
+import { registerPayload } from './apps/cms/lib/payloadHandle'
 
 const root = path.dirname(fileURLToPath(import.meta.url))
 const env = cmsEnv()

@@ -16,6 +16,7 @@ import { sectionToLexical, type CitationId } from './toLexical'
 import { stableStringify } from './stableStringify'
 import { sendRevalidation } from '@/webhook/send'
 import { cmsEnv } from '@/env'
+import { SITE_NAME } from '@/site'
 
 export type SeedSummary = {
   slug: string
@@ -106,7 +107,7 @@ async function upsert(req: PayloadRequest, doc: ParsedDocument, publish: boolean
     sectionsChanged ||
     article.title !== doc.title ||
     (article.summary ?? null) !== doc.summary ||
-    (article.publication ?? null) !== (doc.publication ?? 'Tripsitter') ||
+    (article.publication ?? null) !== (doc.publication ?? SITE_NAME) ||
     stableStringify((article.sections ?? []).map(relationId).map(String)) !== stableStringify(orderedIds.map(String))
   const needsPublish = publish && article._status !== 'published'
   req.context.skipRevalidation = false

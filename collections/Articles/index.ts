@@ -15,6 +15,7 @@ import { bySlugEndpoint } from './endpoints/bySlug'
 import { livePreviewUrl } from './livePreview'
 import { claimSections } from './hooks/claimSections'
 import { ADMIN_COMPONENTS } from '../components/paths'
+import { SITE_NAME } from '@/site'
 
 export const Articles: CollectionConfig = {
   slug: ARTICLES,
@@ -55,7 +56,7 @@ export const Articles: CollectionConfig = {
       validate: (value: unknown) => value == null || value === '' || /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(String(value)) || 'Lowercase letters, digits and single hyphens only',
     },
     { name: 'summary', type: 'textarea', admin: { description: 'One or two sentences for the front page, feeds and search results.' } },
-    { name: 'publication', type: 'text', defaultValue: 'Tripsitter' },
+    { name: 'publication', type: 'text', defaultValue: SITE_NAME },
     {
       name: 'sections',
       type: 'relationship',

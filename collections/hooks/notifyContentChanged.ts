@@ -1,5 +1,5 @@
 import type { PayloadRequest } from 'payload'
-import { apiCache } from '@/server/apiCache'
+import { apiCache } from '../../apps/cms/lib/apiCache'
 import { sendRevalidation } from '@/webhook/send'
 import type { RevalidationEvent } from '@/webhook/schema'
 import { cmsEnv } from '@/env'

@@ -1,8 +1,8 @@
 /**
  * What apps import: `import { createCmsClient, isCmsError, type AssembledArticle } from '@/cms'`.
  *
- * `openapi.ts` is left out on purpose: only the CMS serves the API document, and the reader site's
- * bundle has no use for it. Import it from '@/cms/openapi' there.
+ * The OpenAPI document is built from these schemas inside the CMS (`apps/cms/openapi/`): only the CMS
+ * serves it, and the reader site's bundle has no use for it.
  */
 export * from './schemas'
 export { CmsError, isCmsError, type CmsErrorDetail } from './errors'

@@ -1,6 +1,6 @@
 import Ajv2020 from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
-import type { OpenApiDocument } from '../../src/cms/openapi'
+import type { OpenApiDocument } from '../../apps/cms/openapi/document'
 
 const DOC_ID = 'https://tripsitter.invalid/openapi.json'
 const pointer = (...parts: string[]) => parts.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runSeed, startStack, type Stack } from '../helpers/servers'
 import { auth, createFirstAdmin, createUser, json, type Session } from '../helpers/api'
 import { contractValidator } from '../helpers/contract'
-import type { OpenApiDocument } from '../../src/cms/openapi'
+import type { OpenApiDocument } from '../../apps/cms/openapi/document'
 import { createCmsClient, CmsError } from '../../src/cms'
 import { main as printArticle } from '../../examples/print-article'
 

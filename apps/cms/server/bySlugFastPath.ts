@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { apiCache } from '@/server/apiCache'
+import { apiCache } from '../lib/apiCache'
 import { matchesIfNoneMatch, PUBLIC_CACHE_CONTROL } from '@/server/httpCache'
 import { clientIp, TOO_MANY_BODY, type RateLimiter } from './rateLimiter'
 

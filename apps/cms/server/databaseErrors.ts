@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import type { RequestHandler, Response } from 'express'
-import { currentPayload } from '@/server/payloadHandle'
+import { currentPayload } from '../lib/payloadHandle'
 
 /**
  * When the database is down, Payload answers every API call with a bare 500 ("An unknown error

@@ -1,6 +1,6 @@
 import type { Router } from 'express'
 import express from 'express'
-import { currentPayload } from '@/server/payloadHandle'
+import { currentPayload } from '../lib/payloadHandle'
 import { USERS } from '../../../collections/slugs'
 import { describeDatabaseError } from './databaseErrors'
 

@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express'
 import type { CmsEnv } from '@/env'
-import { apiCache } from '@/server/apiCache'
+import { apiCache } from '../lib/apiCache'
 import { sendRevalidation } from '@/webhook/send'
 import { isRead } from './requestKind'
 

@@ -1,7 +1,7 @@
 import type { Request, RequestHandler, Response } from 'express'
 import type { Collection, FlattenedField, Payload } from 'payload'
 import { validOperatorSet } from 'payload/shared'
-import { currentPayload } from '@/server/payloadHandle'
+import { currentPayload } from '../lib/payloadHandle'
 import { bufferedBody } from './requestBody'
 
 /**

@@ -34,7 +34,8 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
 
 export default async function HomePage({ searchParams }: { searchParams: SearchParams }) {
   const page = parsePage((await searchParams).page)
-  // No try/catch: any CMS failure must surface as a 500 (see rethrowUnlessNotFound), never an empty list.
+  // No try/catch: any CMS failure must surface as a 500 (the front server then serves its stale copy or
+  // its 503 page), never as an empty list cached as a 200.
   const list = await cms().listArticles({ page, limit: ARTICLES_PER_PAGE, sort: '-publishedAt' })
   if (page > 1 && page > list.totalPages) notFound()
 

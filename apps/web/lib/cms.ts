@@ -9,7 +9,6 @@
  * needed then; the client is created on the first request instead.
  */
 import { cache } from 'react'
-import { notFound } from 'next/navigation'
 import { createCmsClient, isCmsError, type AssembledArticle, type CmsClient } from '@/cms'
 import { webEnv } from '@/env'
 import { cmsAuthorization } from './cmsSession'
@@ -29,16 +28,6 @@ export function cms(): CmsClient {
     retries: 1,
   })
   return client
-}
-
-/**
- * CASE 404: the page does not exist -> Next's not-found page with status 404.
- * CASE anything else (status 0 = unreachable, 5xx, a contract mismatch): rethrow, so Next answers 500
- * and the front server serves its stale copy or its 503 page instead of caching an error page as a 200.
- */
-export function rethrowUnlessNotFound(error: unknown): never {
-  if (isCmsError(error) && error.status === 404) notFound()
-  throw error
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Endpoint } from 'payload'
 import { assembleArticle } from './assemble'
-import { apiCache } from '@/server/apiCache'
+import { apiCache } from '../../../apps/cms/lib/apiCache'
 import { etagOf, matchesIfNoneMatch, PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL } from '@/server/httpCache'
 import { seesDrafts } from '../../access/roles'
 

@@ -15,6 +15,5 @@ export const deriveFromSections: CollectionBeforeChangeHook<Article> = async ({ 
   const ids = refs.map(relationId)
   if (ids.length === 0) return { ...data, citations: [], readingTimeMinutes: 0 }
   const bodies = (await latestSectionVersions(req, ids, ['body'])).map((s) => s.body)
-  const words = bodies.reduce((n, body) => n + lexicalToText(body).split(/\s+/).filter(Boolean).length, 0)
-  return { ...data, citations: collectCitationIds(bodies), readingTimeMinutes: readingTimeMinutes(words) }
+  return { ...data, citations: collectCitationIds(bodies), readingTimeMinutes: readingTimeMinutes(bodies.map(lexicalToText)) }
 }

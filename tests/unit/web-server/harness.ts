@@ -3,7 +3,6 @@
  * raw node:http client (fetch would decompress gzip and hide what was actually sent).
  */
 import http, { type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { createFrontServer, listen, type FrontServer, type FrontServerOptions } from '../../../apps/web/server/frontServer'
 import { signRevalidation, REVALIDATE_SIGNATURE_HEADER } from '../../../src/webhook/signature'
 import type { RevalidationEvent } from '../../../src/webhook/schema'
@@ -110,7 +109,3 @@ export function htmlPage(title: string, padding = 4000): string {
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
-
-export function portOf(server: http.Server): number {
-  return (server.address() as AddressInfo).port
-}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { countWords, estimateReadingMinutes, formatReadingTime, readingMinutes } from '../../../apps/web/lib/readingTime'
+import { formatReadingTime, readingMinutes } from '../../../apps/web/lib/readingTime'
+import { countWords, readingTimeMinutes as estimateReadingMinutes } from '../../../src/text/readingTime'
 
 describe('countWords', () => {
   it('counts runs with a letter or digit, not punctuation alone', () => {

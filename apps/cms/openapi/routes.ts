@@ -1,6 +1,7 @@
 import express, { type Router } from 'express'
 import type { CmsEnv } from '@/env'
-import { buildOpenApiDocument, renderApiDocsHtml } from '@/cms/openapi'
+import { buildOpenApiDocument } from './document'
+import { renderApiDocsHtml } from './docsHtml'
 
 /** The contract, generated once per process from the same zod schemas the client validates with. */
 export function openApiRoutes(env: CmsEnv): Router {

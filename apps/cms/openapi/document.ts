@@ -1,6 +1,6 @@
 /**
  * The OpenAPI 3.1 document of the public read API, generated from the zod contract in
- * `schemas.ts`: the client's parser and this document cannot drift apart, because every schema
+ * `src/cms/schemas.ts`: the client's parser and this document cannot drift apart, because every schema
  * in it (component, parameter or header) is `z.toJSONSchema` of a zod schema.
  *
  * Objects are emitted open (no `additionalProperties: false`) by default: the document describes
@@ -24,9 +24,7 @@ import {
   LooseDocument,
   LooseDocumentList,
   Section,
-} from './schemas'
-
-export { renderApiDocsHtml } from './apiDocsHtml'
+} from '@/cms/schemas'
 
 export type JsonSchema = z.core.JSONSchema.BaseSchema
 

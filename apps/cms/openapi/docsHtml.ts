@@ -5,7 +5,7 @@
  * style only) and offline. Every string from the document is escaped, since descriptions hold
  * text such as `#ref-<number>`.
  */
-import type { JsonSchema, OpenApiDocument, OpenApiHeader, OpenApiOperation, OpenApiRef, OpenApiResponse } from './openapi'
+import type { JsonSchema, OpenApiDocument, OpenApiHeader, OpenApiOperation, OpenApiRef, OpenApiResponse } from './document'
 
 type SchemaOrBool = JsonSchema | boolean
 
