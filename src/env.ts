@@ -19,6 +19,9 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 const MIN_SECRET_LENGTH = 32
 const SECRET_NAMES = ['PAYLOAD_SECRET', 'REVALIDATE_SECRET', 'PREVIEW_SECRET'] as const
 type SecretName = (typeof SECRET_NAMES)[number]
+/** The reader site signs nothing with Payload's secret: it only checks webhooks and preview links. */
+const WEB_SECRET_NAMES = ['REVALIDATE_SECRET', 'PREVIEW_SECRET'] as const satisfies readonly SecretName[]
+type WebSecretName = (typeof WEB_SECRET_NAMES)[number]
 
 const port = z.coerce.number().int().min(0).max(65535)
 const url = z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, ''))
@@ -28,7 +31,6 @@ const positiveInt = z.coerce.number().int().positive()
 const base = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATA_DIR: z.string().default(path.join(repoRoot, 'data')),
-  PAYLOAD_SECRET: z.string().optional(),
   REVALIDATE_SECRET: z.string().optional(),
   PREVIEW_SECRET: z.string().optional(),
   CMS_URL: url.default('http://localhost:3000'),
@@ -38,6 +40,7 @@ const base = z.object({
 })
 
 const cmsSchema = base.extend({
+  PAYLOAD_SECRET: z.string().optional(),
   DATABASE_URL: z
     .string()
     .regex(/^(mongodb(\+srv)?:\/\/|file:)/, 'must start with mongodb://, mongodb+srv:// or file:')
@@ -62,7 +65,7 @@ const webSchema = base.extend({
 })
 
 export type CmsEnv = z.infer<typeof cmsSchema> & Record<SecretName, string> & { databaseKind: 'mongodb' | 'sqlite'; sqlitePath: string }
-export type WebEnv = z.infer<typeof webSchema> & Record<SecretName, string>
+export type WebEnv = z.infer<typeof webSchema> & Record<WebSecretName, string>
 
 /** Any name-to-value map: process.env, or a test's own (Next's types make NODE_ENV required on ProcessEnv). */
 export type EnvSource = Record<string, string | undefined>
@@ -83,10 +86,10 @@ function parse<T extends z.ZodType>(schema: T, source: EnvSource): z.infer<T> {
  * zero configuration, so it generates them too (file mode 0600, logged), unless DEPLOYMENT=1 says
  * this is a real deployment, which must pass every secret explicitly.
  */
-function resolveSecrets(env: z.infer<typeof base>, log: (msg: string) => void): Record<SecretName, string> {
-  const out = {} as Record<SecretName, string>
-  const missing: SecretName[] = []
-  for (const name of SECRET_NAMES) {
+function resolveSecrets<N extends SecretName>(names: readonly N[], env: z.infer<typeof base> & Partial<Record<N, string>>, log: (msg: string) => void): Record<N, string> {
+  const out = {} as Record<N, string>
+  const missing: N[] = []
+  for (const name of names) {
     const value = env[name]
     if (value && value.length >= MIN_SECRET_LENGTH) out[name] = value
     else if (env.NODE_ENV === 'production' && value !== undefined) {
@@ -130,12 +133,12 @@ export function parseCmsEnv(source: EnvSource = process.env, log: (msg: string) 
     ? path.resolve(repoRoot, env.DATABASE_URL.slice('file:'.length))
     : // Production applies migrations, development pushes the schema: never both on one file.
       path.join(env.DATA_DIR, env.NODE_ENV === 'production' ? 'tripsitter.db' : 'tripsitter-dev.db')
-  return { ...env, ...resolveSecrets(env, log), databaseKind, sqlitePath }
+  return { ...env, ...resolveSecrets(SECRET_NAMES, env, log), databaseKind, sqlitePath }
 }
 
 export function parseWebEnv(source: EnvSource = process.env, log: (msg: string) => void = console.log): WebEnv {
   const env = parse(webSchema, source)
-  return { ...env, ...resolveSecrets(env, log) }
+  return { ...env, ...resolveSecrets(WEB_SECRET_NAMES, env, log) }
 }
 
 let cmsCache: CmsEnv | undefined
@@ -143,3 +146,6 @@ let webCache: WebEnv | undefined
 /** Parsed once per process; throws EnvError with every bad variable named. */
 export const cmsEnv = (): CmsEnv => (cmsCache ??= parseCmsEnv())
 export const webEnv = (): WebEnv => (webCache ??= parseWebEnv())
+
+/** Every variable either process reads, for `.env.example` and its test. */
+export const ENV_VARIABLES: readonly string[] = [...new Set([...Object.keys(cmsSchema.shape), ...Object.keys(webSchema.shape)])].sort()

@@ -42,4 +42,11 @@ describe('environment', () => {
     const env = parseCmsEnv({ DATA_DIR: tmp(), NODE_ENV: 'production', DEPLOYMENT: '1', PAYLOAD_SECRET: LONG, REVALIDATE_SECRET: LONG, PREVIEW_SECRET: LONG }, quiet)
     expect(env.PAYLOAD_SECRET).toBe(LONG)
   })
+
+  it('starts the reader site without the CMS signing secret, which it never uses', () => {
+    const env = parseWebEnv({ DATA_DIR: tmp(), NODE_ENV: 'production', DEPLOYMENT: '1', REVALIDATE_SECRET: LONG, PREVIEW_SECRET: LONG }, quiet)
+    expect(env.REVALIDATE_SECRET).toBe(LONG)
+    expect(env).not.toHaveProperty('PAYLOAD_SECRET')
+    expect(() => parseWebEnv({ DATA_DIR: tmp(), NODE_ENV: 'production', DEPLOYMENT: '1', REVALIDATE_SECRET: LONG }, quiet)).toThrow(/PREVIEW_SECRET: required in production/)
+  })
 })
