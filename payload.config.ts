@@ -12,6 +12,8 @@ import { sectionEditor } from './collections/Sections/editor'
 import { draftsForStaffOnly } from './collections/hooks/draftsForStaffOnly'
 import { migrations } from './apps/cms/migrations'
 import { registerPayload } from './apps/cms/lib/payloadHandle'
+import { installContentSignal } from './apps/cms/lib/contentChanges'
+import { tellCaches } from './apps/cms/lib/tellCaches'
 
 const root = path.dirname(fileURLToPath(import.meta.url))
 const env = cmsEnv()
@@ -71,7 +73,10 @@ export default buildConfig({
   defaultDepth: 1,
   graphQL: { maxComplexity: 1000, disablePlaygroundInProduction: true },
   telemetry: false,
-  onInit: async (payload) => registerPayload(payload),
+  onInit: async (payload) => {
+    registerPayload(payload)
+    installContentSignal(payload, tellCaches(env, payload.logger))
+  },
   jobs: {
     // Scheduled publishing: run due jobs every minute inside the server process.
     autoRun: [{ cron: '* * * * *', queue: 'default', limit: 10 }],

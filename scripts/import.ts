@@ -29,6 +29,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import { ContentFile, describeIssues, type Id } from './lib/contentFile'
 import { summary } from './export'
 import { runMain } from './lib/runMain'
+import { NESTED_WRITE } from '../collections/hooks/withContext'
 
 export class ImportError extends Error {}
 
@@ -84,8 +85,8 @@ export async function importContent(payload: Payload, content: ContentFile, cmsU
   if (found.length > 0) throw new ImportError(`refusing to import into a database that is not empty (it has ${found.join(', ')}); point DATABASE_URL at a new database`)
 
   const { createLocalReq, initTransaction, commitTransaction, killTransaction } = await import('payload')
-  // skipRevalidation: a restore is not an edit; nothing is cached for an empty database anyway.
-  const req: PayloadRequest = await createLocalReq({ context: { skipRevalidation: true } }, payload)
+  // A restore writes every document as it was, derived fields included: nothing is re-derived.
+  const req: PayloadRequest = await createLocalReq({ context: { [NESTED_WRITE]: true } }, payload)
   await initTransaction(req)
   try {
     const db = payload.db

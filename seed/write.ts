@@ -14,8 +14,7 @@ import { studyTypeValue } from '@/text/studyTypes'
 import type { ParsedCitation, ParsedDocument } from './schema'
 import { sectionToLexical, type CitationId } from './toLexical'
 import { stableStringify } from './stableStringify'
-import { sendRevalidation } from '@/webhook/send'
-import { cmsEnv } from '@/env'
+import { NESTED_WRITE } from '../collections/hooks/withContext'
 import { SITE_NAME } from '@/site'
 
 export type SeedSummary = {
@@ -36,9 +35,6 @@ export async function writeDocument(payload: Payload, doc: ParsedDocument, opts:
   try {
     const summary = await upsert(req, doc, opts.publish, opts.progress ?? (() => undefined))
     await commitTransaction(req)
-    // Hooks notified the reader site inside the transaction, before these rows were visible to it:
-    // tell it again now that they are, or it may rebuild pages from the old rows.
-    if (summary.changed) await notifyCommitted(summary.slug)
     return summary
   } catch (err) {
     await killTransaction(req)
@@ -51,9 +47,9 @@ async function upsert(req: PayloadRequest, doc: ParsedDocument, publish: boolean
   const common = { req, overrideAccess: true, depth: 0 } as const
   const existing = (await payload.find({ collection: ARTICLES, where: { slug: { equals: doc.slug } }, draft: true, limit: 1, ...common })).docs[0] as Article | undefined
 
-  // Parts are written first and the article last; only the article's own save tells the reader
-  // site, once, instead of one webhook per section.
-  req.context.skipRevalidation = true
+  // Parts are written first and the article last; the article's save derives its citation list
+  // once for all of them. The caches hear of the whole change once, after commit.
+  req.context[NESTED_WRITE] = true
   progress(`citations: resolving ${doc.citations.length}`)
   const { ids: citationIds, created: citationsCreated } = await resolveCitations(req, doc.citations, existing)
 
@@ -110,7 +106,7 @@ async function upsert(req: PayloadRequest, doc: ParsedDocument, publish: boolean
     (article.publication ?? null) !== (doc.publication ?? SITE_NAME) ||
     stableStringify((article.sections ?? []).map(relationId).map(String)) !== stableStringify(orderedIds.map(String))
   const needsPublish = publish && article._status !== 'published'
-  req.context.skipRevalidation = false
+  req.context[NESTED_WRITE] = false
   if (!existing || articleChanged || needsPublish) {
     progress(publish ? 'article: publishing' : 'article: saving draft')
     await payload.update({ collection: ARTICLES, id: article.id, data: { ...articleData, _status: publish ? 'published' : 'draft' }, draft: !publish, ...common })
@@ -181,9 +177,4 @@ async function sectionsOf(req: PayloadRequest, article: Article): Promise<Sectio
 
 function sectionDiffers(current: Section, wanted: { heading: string; anchor: string; body: unknown }): boolean {
   return (current.heading ?? '') !== wanted.heading || stableStringify(current.body) !== stableStringify(wanted.body)
-}
-
-async function notifyCommitted(slug: string): Promise<void> {
-  const env = cmsEnv()
-  await sendRevalidation(env.WEB_URL, env.REVALIDATE_SECRET, { event: 'update', collection: 'articles', slugs: [slug] }, { timeoutMs: 2_000 })
 }

@@ -15,9 +15,11 @@ export async function withContext<T>(req: PayloadRequest, flags: Record<string, 
   }
 }
 
+/** Set on writes made on behalf of an outer write, which derives what depends on the whole change. */
+export const NESTED_WRITE = 'nestedWrite'
+
 /**
  * Set while a section save re-publishes its article only to re-derive the citation list: the
- * article's other sections must stay as they are (publishSections skips), and the section's own
- * notification covers the reader site.
+ * article's other sections must stay as they are (publishSections skips).
  */
 export const REFRESHING_CITATIONS = 'refreshingArticleCitations'

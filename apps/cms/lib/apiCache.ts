@@ -3,7 +3,7 @@
  *
  * Why globalThis: the express server and the Payload route handlers run in one process but load
  * separate module instances (Next bundles the config), so a module-level Map would be two Maps.
- * Why a TTL as well as purges: content hooks purge it in this process, but a seed or import run
+ * Why a TTL as well as purges: the post-commit signal (contentChanges.ts) purges it in this process, but a seed or import run
  * from another process cannot reach this memory; the short TTL bounds how stale that can get.
  */
 export type CachedResponse = { body: Buffer; etag: string; contentType: string; storedAt: number }

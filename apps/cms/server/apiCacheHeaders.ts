@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express'
-import { etagOf, matchesIfNoneMatch, PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL } from '@/server/httpCache'
-import { hasCredentials, isRead } from './requestKind'
+import { carriesCredentials, etagOf, matchesIfNoneMatch, PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL } from '@/http/policy'
+import { isRead } from './requestKind'
 
 type Chunk = string | Buffer | Uint8Array
 const toBuffer = (chunk: Chunk, encoding?: BufferEncoding) =>
@@ -22,7 +22,7 @@ export function apiCacheHeaders(): RequestHandler {
       return next()
     }
     // Mounted under /api, so req.path is relative to it: /api/users/me is '/users/me' here.
-    const isPrivate = hasCredentials(req) || `${req.baseUrl}${req.path}`.startsWith('/api/users')
+    const isPrivate = carriesCredentials(req.headers) || `${req.baseUrl}${req.path}`.startsWith('/api/users')
     const chunks: Buffer[] = []
     const end = res.end.bind(res)
     const writeHead = res.writeHead.bind(res)

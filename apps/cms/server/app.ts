@@ -14,7 +14,6 @@ import { databaseUnavailable, sqliteFileCheck } from './databaseErrors'
 import { queryGuard } from './queryGuard'
 import { graphqlGuard } from './graphqlGuard'
 import { requestForNext } from './requestBody'
-import { purgeAfterCommit } from './purgeAfterCommit'
 
 type NextHandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>
 
@@ -42,7 +41,6 @@ export function createCmsHttpServer(env: CmsEnv, handleNext: NextHandler): http.
   app.use('/api', publicReadCors(corsOrigins))
   app.use('/api', rateLimit(apiLimiter, trustProxy))
   app.use(openApiRoutes(env))
-  app.use('/api', purgeAfterCommit(env))
   // Before apiCacheHeaders, so its buffered reads reach this with their final status.
   app.use('/api', databaseUnavailable(databaseProblem, databaseFile))
   app.use('/api/graphql', graphqlGuard())

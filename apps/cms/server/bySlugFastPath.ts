@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { apiCache } from '../lib/apiCache'
-import { matchesIfNoneMatch, PUBLIC_CACHE_CONTROL } from '@/server/httpCache'
+import { carriesCredentials, matchesIfNoneMatch, PUBLIC_CACHE_CONTROL } from '@/http/policy'
 import { clientIp, TOO_MANY_BODY, type RateLimiter } from './rateLimiter'
 
 const PREFIX = '/api/articles/by-slug/'
@@ -16,7 +16,7 @@ export function createBySlugFastPath(opts: { baseHeaders: Record<string, string>
     const url = req.url ?? ''
     if (req.method !== 'GET' || !url.startsWith(PREFIX)) return false
     const h = req.headers
-    if (h.authorization || h.origin || (h.cookie && h.cookie.includes('payload-token='))) return false
+    if (h.origin || carriesCredentials(h)) return false
     // `no-cache` asks for a response checked against the origin: the reader site sends it on its
     // (rare) cache fills, so a page rebuilt after a purge never gets a copy this memory still holds.
     if (h['cache-control']?.includes('no-cache')) return false

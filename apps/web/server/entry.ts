@@ -8,6 +8,7 @@ import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http'
 import { promisify } from 'node:util'
 import { gzip as gzipCallback } from 'node:zlib'
 import { endToEndHeaders, withSecurityHeaders, type HeaderMap } from './headers'
+import { IMMUTABLE_CACHE_CONTROL, PAGE_CACHE_CONTROL } from '@/http/policy'
 
 const gzip = promisify(gzipCallback)
 
@@ -53,11 +54,9 @@ export interface PassEntry {
 
 export type CacheEntry = PageEntry | PassEntry
 
-const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable'
-// The front server owns freshness (it is purged on publish), so browsers must revalidate each time;
+// PAGE_CACHE_CONTROL: the front server owns freshness (it is purged on publish), so browsers revalidate each time;
 // a 304 against the prebuilt ETag is cheap. Upstream's own Cache-Control (Next sends `no-store` on
 // every dynamic page) is replaced, or browsers could never use the ETag.
-const PAGE_CACHE_CONTROL = 'public, max-age=0, must-revalidate'
 
 /** Upstream headers that the cache replaces or must not replay to other visitors. */
 const NOT_STORED = new Set([

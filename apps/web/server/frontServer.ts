@@ -21,6 +21,7 @@ import { proxyRequest, proxyUpgrade, type ProxyContext } from './proxy'
 import { handleRevalidate, REVALIDATE_PATH, type RevalidateContext } from './revalidate'
 import { buildUnavailable, sendUnavailable } from './unavailable'
 import { Upstream } from './upstream'
+import { wantsPrivateView } from '@/http/policy'
 
 export interface FrontServerOptions {
   /** Where Next listens (loopback). */
@@ -58,8 +59,6 @@ const DEFAULTS = {
 /** After a failed background refresh, keep serving the stale copy this long before trying again. */
 const REFRESH_BACKOFF_MS = 5_000
 const STATIC_PREFIX = '/_next/static/'
-/** Draft mode, Next preview data, or a Payload login: this visitor may see unpublished content. */
-const SESSION_COOKIE = /(?:^|;)\s*(?:__prerender_bypass|__next_preview_data|payload-token[\w-]*)=/
 
 export function createFrontServer(options: FrontServerOptions): FrontServer {
   const log = options.log ?? console.log
@@ -196,9 +195,8 @@ function cacheKey(req: IncomingMessage): string | undefined {
   if (url === undefined || url.charCodeAt(0) !== 47 /* '/' */) return undefined
   if (url.startsWith('/api') && (url.length === 4 || url[4] === '/' || url[4] === '?')) return undefined
   const headers = req.headers
-  if (headers.authorization !== undefined || headers.range !== undefined) return undefined
-  const cookie = headers.cookie
-  if (cookie !== undefined && SESSION_COOKIE.test(cookie)) return undefined
+  // Draft mode, Next preview data or a Payload login: this visitor may see unpublished content.
+  if (headers.range !== undefined || wantsPrivateView(headers)) return undefined
   if (headers.rsc !== undefined) return `\0${RSC_VARIANT_HEADERS.map((name) => String(headers[name] ?? '')).join('\0')}\0${url}`
   return url
 }

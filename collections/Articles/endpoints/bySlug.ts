@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 import { assembleArticle } from './assemble'
 import { apiCache } from '../../../apps/cms/lib/apiCache'
-import { etagOf, matchesIfNoneMatch, PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL } from '@/server/httpCache'
+import { etagOf, matchesIfNoneMatch, PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL } from '@/http/policy'
 import { seesDrafts } from '../../access/roles'
 
 const JSON_TYPE = 'application/json; charset=utf-8'

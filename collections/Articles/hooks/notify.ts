@@ -1,6 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
 import type { Article } from '@/payload-types'
-import { notifyContentChanged } from '../../hooks/notifyContentChanged'
+import { recordContentChange } from '../../../apps/cms/lib/contentChanges'
 
 /**
  * CASE publish, or an edit of a published article: readers must see it.
@@ -13,7 +13,7 @@ export const notifyAfterArticleChange: CollectionAfterChangeHook<Article> = asyn
   const wasPublished = previousDoc?._status === 'published'
   if (doc._status !== 'published' && !wasPublished) return doc
   const previousSlugs = previousDoc?.slug && previousDoc.slug !== doc.slug ? [previousDoc.slug] : []
-  await notifyContentChanged(req, {
+  await recordContentChange(req, {
     event: doc._status === 'published' ? (wasPublished ? 'update' : 'publish') : 'unpublish',
     collection: 'articles',
     slugs: doc.slug ? [doc.slug] : [],
@@ -23,5 +23,5 @@ export const notifyAfterArticleChange: CollectionAfterChangeHook<Article> = asyn
 }
 
 export const notifyAfterArticleDelete: CollectionAfterDeleteHook<Article> = async ({ doc, req }) => {
-  await notifyContentChanged(req, { event: 'delete', collection: 'articles', slugs: doc.slug ? [doc.slug] : [] })
+  await recordContentChange(req, { event: 'delete', collection: 'articles', slugs: doc.slug ? [doc.slug] : [] })
 }

@@ -1,9 +1,9 @@
 import type { CollectionAfterChangeHook } from 'payload'
 import type { Citation } from '@/payload-types'
-import { notifyContentChanged } from '../../hooks/notifyContentChanged'
+import { recordContentChange } from '../../../apps/cms/lib/contentChanges'
 
 /** A citation shown on a published page changed (venue or DOI fixed): the reference lists must follow. */
 export const purgeCachesAfterCitationChange: CollectionAfterChangeHook<Citation> = async ({ doc, req, operation }) => {
-  if (operation === 'update' && doc.isPublic) await notifyContentChanged(req, { event: 'update', collection: 'citations', slugs: [] })
+  if (operation === 'update' && doc.isPublic) await recordContentChange(req, { event: 'update', collection: 'citations', slugs: [] })
   return doc
 }

@@ -3,7 +3,7 @@ import type { Article, Section } from '@/payload-types'
 import { ARTICLES } from '../../slugs'
 import { collectCitationIds } from '@/richtext'
 import { relationId } from '@/text/relationId'
-import { REFRESHING_CITATIONS, withContext } from '../../hooks/withContext'
+import { NESTED_WRITE, REFRESHING_CITATIONS, withContext } from '../../hooks/withContext'
 import { latestSectionVersions } from '../latestVersions'
 
 /** REST `?autosave=true`; Payload's param parsing turns the string into a boolean in place. */
@@ -20,7 +20,7 @@ const sameIds = (a: (string | number)[], b: (string | number)[]): boolean =>
  * that adds or removes a citation marker re-saves the article to re-derive it: the list in the
  * admin and the "N of M verified" count follow the text without the editor touching the article.
  *
- * CASE nested write from an article save or the seed (`skipRevalidation`): that caller derives the
+ * CASE nested write from an article save or the seed (`NESTED_WRITE`): that caller derives the
  * list itself; re-saving the article from inside its own hooks would loop.
  * CASE autosave: skipped, or every pause in typing would add an article version.
  * CASE citation markers unchanged (most text edits), or the article's list comes out the same (the
@@ -31,7 +31,7 @@ const sameIds = (a: (string | number)[], b: (string | number)[]): boolean =>
  * would publish), so a section save never publishes someone's pending edits or draft-only citations.
  */
 export const refreshArticleCitations: CollectionAfterChangeHook<Section> = async ({ doc, previousDoc, req }) => {
-  if (req.context.skipRevalidation || isAutosave(req) || !doc.article) return doc
+  if (req.context[NESTED_WRITE] || isAutosave(req) || !doc.article) return doc
   if (sameIds(collectCitationIds([previousDoc?.body]), collectCitationIds([doc.body]))) return doc
 
   const articleId = relationId(doc.article)
@@ -49,8 +49,7 @@ export const refreshArticleCitations: CollectionAfterChangeHook<Section> = async
   if (sameIds(collectCitationIds(sections.map((s) => s.body)), (article.citations ?? []).map(relationId))) return doc
   const othersPublished = sections.every((s) => String(s.id) === String(doc.id) || s._status === 'published')
   const republish = doc._status === 'published' && article._status === 'published' && othersPublished
-  // skipRevalidation: the section's own notification (the next hook) tells the reader site once.
-  await withContext(req, { [REFRESHING_CITATIONS]: true, skipRevalidation: true }, () =>
+  await withContext(req, { [REFRESHING_CITATIONS]: true, [NESTED_WRITE]: true }, () =>
     req.payload.update({
       collection: ARTICLES,
       id: articleId,
