@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { repoRoot } from '../src/env'
-import type { EnvVars } from '../tests/helpers/servers'
+import type { EnvVars } from '../scripts/lib/stack'
 import { sendRevalidation } from '../src/webhook/send'
 import { startBaseline } from './baseline'
 import { measureInterleaved, roundsFor } from './interleave'

@@ -3,7 +3,7 @@
  * runs until the reader page (through its cache) shows the new text. That covers the save, the
  * CMS hooks, the signed webhook, the page-cache purge and the re-render.
  */
-import { createFirstAdmin, createUser, json, type Session } from '../tests/helpers/api'
+import { createFirstAdmin, createUser, json, type Session } from '../scripts/lib/restApi'
 import { articlePath } from './scenarios'
 
 const POLL_MS = 10

@@ -3,7 +3,7 @@
  * real CLI (`seed/index.ts --publish`) into its own fresh database, so every run is a cold create.
  */
 import fs from 'node:fs'
-import { baseEnv } from '../tests/helpers/servers'
+import { baseEnv } from '../scripts/lib/stack'
 import { syntheticDocument } from './documents'
 import { BENCH_LIMITS, timedSeed } from './stack'
 

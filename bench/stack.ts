@@ -4,7 +4,7 @@
  * way `npm start` does it (CMS up, then the seed CLI, then the reader site).
  */
 import fs from 'node:fs'
-import { baseEnv, runSeed, startCms, startWeb, type EnvVars, type Running } from '../tests/helpers/servers'
+import { baseEnv, runSeed, startCms, startWeb, type EnvVars, type Running } from '../scripts/lib/stack'
 
 export const BUNDLED_SLUG = 'ketamine-a-promising-breakthrough-in-mental-health-treatment'
 

@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import { repoRoot } from '../src/env'
-import { baseEnv } from '../tests/helpers/servers'
+import { baseEnv } from '../scripts/lib/stack'
 import { BENCH_LIMITS } from './stack'
 
 const GIVE_UP_MS = 180_000

@@ -7,8 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { runSeed, startStack, type Stack } from '../helpers/servers'
-import { auth, createFirstAdmin, createUser, json, type Session } from '../helpers/api'
+import { runSeed, startStack, type Stack } from '../../scripts/lib/stack'
+import { auth, createFirstAdmin, createUser, json, type Session } from '../../scripts/lib/restApi'
 import { adminLogin, dragOnto, FIRST_LOAD_MS, launchBrowser, newSession, screenshot, selectText } from './browser'
 
 const SLUG = 'ketamine-a-promising-breakthrough-in-mental-health-treatment'

@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
-import { runSeed, startStack, type Stack } from '../helpers/servers'
-import { auth, createFirstAdmin, createUser, json, type Session as ApiSession } from '../helpers/api'
+import { runSeed, startStack, type Stack } from '../../scripts/lib/stack'
+import { auth, createFirstAdmin, createUser, json, type Session as ApiSession } from '../../scripts/lib/restApi'
 import { adminLogin, FIRST_LOAD_MS, launchBrowser, newSession, screenshot, type Session } from './browser'
 
 const SLUG = 'ketamine-a-promising-breakthrough-in-mental-health-treatment'

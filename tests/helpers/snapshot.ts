@@ -1,4 +1,4 @@
-import { auth, type Session } from './api'
+import { auth, type Session } from '../../scripts/lib/restApi'
 
 /**
  * Everything a write could touch, read as an admin over REST: documents with their drafts and the

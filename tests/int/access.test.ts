@@ -3,8 +3,8 @@
  * and the reads and writes each may or may not make. Drafts must never reach anonymous readers.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startStack, type Stack } from '../helpers/servers'
-import { auth, createFirstAdmin, createUser, json, type Session } from '../helpers/api'
+import { startStack, type Stack } from '../../scripts/lib/stack'
+import { auth, createFirstAdmin, createUser, json, type Session } from '../../scripts/lib/restApi'
 
 let stack: Stack
 let admin: Session

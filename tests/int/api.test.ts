@@ -4,8 +4,8 @@
  */
 import { Writable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runSeed, startStack, type Stack } from '../helpers/servers'
-import { auth, createFirstAdmin, createUser, json, type Session } from '../helpers/api'
+import { runSeed, startStack, type Stack } from '../../scripts/lib/stack'
+import { auth, createFirstAdmin, createUser, json, type Session } from '../../scripts/lib/restApi'
 import { contractValidator } from '../helpers/contract'
 import type { OpenApiDocument } from '../../apps/cms/openapi/document'
 import { createCmsClient, CmsError } from '../../src/cms'

@@ -5,7 +5,7 @@
  * This file says, loudly, which lane ran; with MongoDB it also checks the adapter really is in use.
  */
 import { afterAll, describe, expect, it } from 'vitest'
-import { databaseEnv, startStack, type Stack } from '../helpers/servers'
+import { databaseEnv, startStack, type Stack } from '../../scripts/lib/stack'
 
 const mongo = process.env.TEST_MONGODB_URL
 

@@ -5,9 +5,9 @@
  */
 import http from 'node:http'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { runSeed, startStack, type Stack } from '../helpers/servers'
-import { freePort } from '../helpers/ports'
-import { auth, createFirstAdmin, createUser, json, type Session } from '../helpers/api'
+import { runSeed, startStack, type Stack } from '../../scripts/lib/stack'
+import { freePort } from '../../scripts/lib/ports'
+import { auth, createFirstAdmin, createUser, json, type Session } from '../../scripts/lib/restApi'
 
 type Received = { event: string; collection: string; slugs: string[] }
 const received: Received[] = []

@@ -11,8 +11,8 @@
  * proxy only (TRUST_PROXY=loopback), so the setup's own logins do not count against it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startStack, type Stack } from '../helpers/servers'
-import { auth, createFirstAdmin, createUser, json, login, type Session } from '../helpers/api'
+import { startStack, type Stack } from '../../scripts/lib/stack'
+import { auth, createFirstAdmin, createUser, json, login, type Session } from '../../scripts/lib/restApi'
 import { send } from './support'
 
 const LOGIN_MAX = 8

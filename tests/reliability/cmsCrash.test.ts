@@ -6,8 +6,8 @@
  */
 import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { baseEnv, runSeed, startCms, startWeb, type EnvVars, type Running } from '../helpers/servers'
-import { createFirstAdmin, createUser, type Session } from '../helpers/api'
+import { baseEnv, runSeed, startCms, startWeb, type EnvVars, type Running } from '../../scripts/lib/stack'
+import { createFirstAdmin, createUser, type Session } from '../../scripts/lib/restApi'
 import { runLoad, type LoadResult } from './load'
 import { articleRefs, exitOf, KETAMINE_SLUG, publishIntro, sleep } from './support'
 

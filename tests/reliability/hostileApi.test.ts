@@ -7,8 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import http from 'node:http'
-import { runSeed, startStack, type Stack } from '../helpers/servers'
-import { auth, createFirstAdmin, createUser, json, type Session } from '../helpers/api'
+import { runSeed, startStack, type Stack } from '../../scripts/lib/stack'
+import { auth, createFirstAdmin, createUser, json, type Session } from '../../scripts/lib/restApi'
 import { databaseSnapshot } from '../helpers/snapshot'
 import { articleRefs, KETAMINE_SLUG, lexicalBody, send } from './support'
 

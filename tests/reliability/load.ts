@@ -19,8 +19,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { performance } from 'node:perf_hooks'
-import { runSeed, startStack, type Stack } from '../helpers/servers'
-import { auth, createFirstAdmin, createUser, type Session } from '../helpers/api'
+import { runSeed, startStack, type Stack } from '../../scripts/lib/stack'
+import { auth, createFirstAdmin, createUser, type Session } from '../../scripts/lib/restApi'
 import { articleRefs, bySlug, KETAMINE_SLUG, publishIntro, rssMb, sleep } from './support'
 
 export interface LoadOptions {

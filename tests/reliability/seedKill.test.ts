@@ -15,8 +15,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { baseEnv, startCms, type EnvVars, type Running } from '../helpers/servers'
-import { createFirstAdmin, type Session } from '../helpers/api'
+import { baseEnv, startCms, type EnvVars, type Running } from '../../scripts/lib/stack'
+import { createFirstAdmin, type Session } from '../../scripts/lib/restApi'
 import { databaseSnapshot } from '../helpers/snapshot'
 import { exitOf, runScript } from './support'
 

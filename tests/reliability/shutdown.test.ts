@@ -7,8 +7,8 @@
 import http from 'node:http'
 import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { baseEnv, runSeed, startCms, startWeb, type EnvVars, type Running } from '../helpers/servers'
-import { createFirstAdmin } from '../helpers/api'
+import { baseEnv, runSeed, startCms, startWeb, type EnvVars, type Running } from '../../scripts/lib/stack'
+import { createFirstAdmin } from '../../scripts/lib/restApi'
 import { exitOf, KETAMINE_SLUG, sleep } from './support'
 
 type InFlight = { sent: Promise<void>; done: Promise<{ status: number; endedAt: number } | { error: string; endedAt: number }> }

@@ -9,8 +9,8 @@
  */
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runSeed, startStack, type Stack } from '../helpers/servers'
-import { createFirstAdmin, createUser, json, type Session } from '../helpers/api'
+import { runSeed, startStack, type Stack } from '../../scripts/lib/stack'
+import { createFirstAdmin, createUser, json, type Session } from '../../scripts/lib/restApi'
 import { databaseSnapshot } from '../helpers/snapshot'
 import { launchChromium } from '../helpers/chromium'
 import { bySlug, link, send, text } from './support'

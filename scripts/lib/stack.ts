@@ -1,5 +1,5 @@
 /**
- * Real servers for integration and end-to-end tests: the production builds of both apps, each in
+ * Real servers for the integration and end-to-end tests and the benchmarks: the production builds of both apps, each in
  * its own process on a free port, against a fresh database in a temp folder (or MongoDB when the
  * MongoDB lane is on). Nothing is mocked.
  */
