@@ -6,8 +6,8 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import next from 'next'
 import { cmsEnv, EnvError } from '@/env'
-import { createCmsHttpServer } from './server/app'
-import { gracefulShutdown } from '@/server/gracefulShutdown'
+import { createCmsHttpServer } from './http/app'
+import { gracefulShutdown } from '@/process/gracefulShutdown'
 
 const dir = path.dirname(fileURLToPath(import.meta.url))
 

@@ -20,7 +20,7 @@ export default function config(phase: string): NextConfig {
   return {
     turbopack: { root: repoRoot },
     outputFileTracingRoot: repoRoot,
-    // The in-process front server (apps/web/server/) compresses once and caches the compressed bytes.
+    // The in-process front server (apps/web/front/) compresses once and caches the compressed bytes.
     compress: false,
     poweredByHeader: false,
     reactStrictMode: true,

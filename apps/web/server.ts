@@ -14,7 +14,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import next from 'next'
 import { EnvError, webEnv } from '../../src/env'
-import { createFrontServer, listen } from './server/frontServer'
+import { createFrontServer, listen } from './front/frontServer'
 
 const APP_DIR = path.dirname(fileURLToPath(import.meta.url))
 const SHUTDOWN_DEADLINE_MS = 10_000

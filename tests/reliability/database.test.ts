@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { baseEnv, runSeed, startCms, type Running } from '../../scripts/lib/stack'
 import { createFirstAdmin, createUser, json, type Session } from '../../scripts/lib/restApi'
 import { databaseSnapshot } from '../helpers/snapshot'
-import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE } from '../../apps/cms/server/databaseErrors'
+import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE } from '../../apps/cms/http/databaseErrors'
 import { articleRefs, bySlug, KETAMINE_SLUG, send } from './support'
 
 const mongo = Boolean(process.env.TEST_MONGODB_URL)

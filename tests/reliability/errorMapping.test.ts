@@ -1,5 +1,5 @@
 /**
- * The 503 mapping in apps/cms/server/databaseErrors.ts on its own, in an express app with stand-in
+ * The 503 mapping in apps/cms/http/databaseErrors.ts on its own, in an express app with stand-in
  * handlers: the database-outage test (database.test.ts) is caught earlier by the file check, so
  * this is where the other path, a 500 from Payload while the database is down (MongoDB stopped, a
  * disk error), is pinned. A 500 while the database answers must stay that 500, byte for byte.
@@ -8,7 +8,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import express from 'express'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, databaseUnavailable } from '../../apps/cms/server/databaseErrors'
+import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, databaseUnavailable } from '../../apps/cms/http/databaseErrors'
 
 let server: http.Server
 let base: string

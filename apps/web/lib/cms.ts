@@ -1,7 +1,7 @@
 /**
  * The one place the reader site creates its CMS client, and the one policy for CMS failures.
  *
- * Why `cache: 'no-store'`: caching is the front server's job (apps/web/server/), which keeps whole
+ * Why `cache: 'no-store'`: caching is the front server's job (apps/web/front/), which keeps whole
  * rendered responses and purges them on the CMS webhook. A second cache in Next's fetch layer would
  * outlive those purges and serve stale articles after an edit.
  *

@@ -3,7 +3,7 @@
  * raw node:http client (fetch would decompress gzip and hide what was actually sent).
  */
 import http, { type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http'
-import { createFrontServer, listen, type FrontServer, type FrontServerOptions } from '../../../apps/web/server/frontServer'
+import { createFrontServer, listen, type FrontServer, type FrontServerOptions } from '../../../apps/web/front/frontServer'
 import { signRevalidation, REVALIDATE_SIGNATURE_HEADER } from '../../../src/webhook/signature'
 import type { RevalidationEvent } from '../../../src/webhook/schema'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { buildPageEntry, type PageEntry } from '../../../apps/web/server/entry'
-import { PageCache } from '../../../apps/web/server/pageCache'
+import { buildPageEntry, type PageEntry } from '../../../apps/web/front/entry'
+import { PageCache } from '../../../apps/web/front/pageCache'
 
 function entry(size: number, immutable = false): Promise<PageEntry> {
   return buildPageEntry({

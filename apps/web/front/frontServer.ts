@@ -9,7 +9,7 @@
  *   /api/revalidate             -> signed webhook, purges the cache
  *   anything else               -> streamed to Next unchanged
  */
-import { drainHttpServer } from '@/server/drain'
+import { drainHttpServer } from '@/process/drain'
 import http, { type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
