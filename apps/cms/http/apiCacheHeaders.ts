@@ -1,15 +1,25 @@
 import type { RequestHandler } from 'express'
 import { carriesCredentials, etagOf, matchesIfNoneMatch, PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL } from '@/http/policy'
+import { chooseEncoding, compressVariants, etagForEncoding } from '@/http/compression'
+import { apiCache } from '../lib/apiCache'
+import { canonicalApiKey } from '../lib/apiCacheKey'
 import { isRead } from './requestKind'
+import { sendCached } from './sendCached'
 
 type Chunk = string | Buffer | Uint8Array
 const toBuffer = (chunk: Chunk, encoding?: BufferEncoding) =>
   Buffer.isBuffer(chunk) ? chunk : typeof chunk === 'string' ? Buffer.from(chunk, encoding) : Buffer.from(chunk)
 
 /**
- * Give every successful API read an ETag (304 on a match) and a Cache-Control that says who may
- * store it: published content for anonymous readers may sit in a CDN briefly; anything read with
- * credentials, and anything about users, is private and never stored.
+ * Give every successful API read an ETag (304 on a match), a Cache-Control that says who may
+ * store it, and a compressed body when the client accepts one: published content for anonymous
+ * readers may sit in a CDN briefly; anything read with credentials, and anything about users, is
+ * private and never stored.
+ *
+ * Anonymous reads are also kept in the in-memory API cache (apiCache.ts) under their canonical URL,
+ * compressed once when stored, and answered from it until the next publish purges it: Payload's
+ * REST handler costs tens of milliseconds per read, the cache microseconds. The purge generation is
+ * read when the request starts, so a read that raced a publish is never stored.
  *
  * Payload's route handlers stream their JSON into the Node response, so the body is collected
  * here and sent once, with its length. API responses are small JSON documents, bounded by
@@ -21,8 +31,13 @@ export function apiCacheHeaders(): RequestHandler {
       res.setHeader('cache-control', PRIVATE_CACHE_CONTROL)
       return next()
     }
+    const key = canonicalApiKey(req.originalUrl)
     // Mounted under /api, so req.path is relative to it: /api/users/me is '/users/me' here.
     const isPrivate = carriesCredentials(req.headers) || `${req.baseUrl}${req.path}`.startsWith('/api/users')
+    const shareable = !isPrivate && key !== undefined
+    const hit = shareable && !String(req.headers['cache-control'] ?? '').includes('no-cache') ? apiCache.get(key) : undefined
+    if (hit) return sendCached(res, req, hit)
+    const generation = apiCache.generation()
     const chunks: Buffer[] = []
     const end = res.end.bind(res)
     const writeHead = res.writeHead.bind(res)
@@ -45,20 +60,32 @@ export function apiCacheHeaders(): RequestHandler {
       const body = Buffer.concat(chunks)
       const cacheable = res.statusCode === 200 && !res.getHeader('set-cookie')
       res.setHeader('cache-control', cacheable && !isPrivate ? PUBLIC_CACHE_CONTROL : PRIVATE_CACHE_CONTROL)
-      if (cacheable) {
-        const etag = String(res.getHeader('etag') ?? etagOf(body))
-        res.setHeader('etag', etag)
-        if (matchesIfNoneMatch(req.headers['if-none-match'], etag)) {
-          res.statusCode = 304
-          res.removeHeader('content-length')
-          res.removeHeader('content-type')
-          writeHead(304)
-          return end(typeof cb === 'function' ? cb : undefined)
-        }
+      if (!cacheable) {
+        if (res.statusCode !== 304) res.setHeader('content-length', body.length)
+        writeHead(res.statusCode)
+        return end(req.method === 'HEAD' ? undefined : body)
       }
-      if (res.statusCode !== 304) res.setHeader('content-length', body.length)
+      const contentType = String(res.getHeader('content-type') ?? 'application/json')
+      const variants = compressVariants(body, contentType)
+      const baseEtag = String(res.getHeader('etag') ?? etagOf(body))
+      if (shareable && req.method === 'GET') apiCache.set(key, { variants, etag: baseEtag, contentType, storedAt: Date.now() }, generation)
+      const coding = chooseEncoding(req.headers['accept-encoding'], variants)
+      const etag = etagForEncoding(baseEtag, coding)
+      res.setHeader('etag', etag)
+      res.vary('Accept-Encoding')
+      if (!isPrivate) res.vary('Origin')
+      if (matchesIfNoneMatch(req.headers['if-none-match'], etag)) {
+        res.statusCode = 304
+        res.removeHeader('content-length')
+        res.removeHeader('content-type')
+        writeHead(304)
+        return end(typeof cb === 'function' ? cb : undefined)
+      }
+      const sent = variants[coding] ?? body
+      if (coding !== 'identity') res.setHeader('content-encoding', coding)
+      res.setHeader('content-length', sent.length)
       writeHead(res.statusCode)
-      return end(req.method === 'HEAD' ? undefined : body)
+      return end(req.method === 'HEAD' ? undefined : sent)
     }) as typeof res.end
     next()
   }

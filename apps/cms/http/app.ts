@@ -8,7 +8,8 @@ import { bodyLimit } from './bodyLimit'
 import { createRateLimiter } from './rateLimiter'
 import { rateLimit } from './rateLimit'
 import { apiCacheHeaders } from './apiCacheHeaders'
-import { createBySlugFastPath } from './bySlugFastPath'
+import { createApiFastPath } from './apiFastPath'
+import { apiCache } from '../lib/apiCache'
 import { openApiRoutes } from '../openapi/routes'
 import { databaseUnavailable, sqliteFileCheck } from './databaseErrors'
 import { queryGuard } from './queryGuard'
@@ -31,6 +32,8 @@ export function createCmsHttpServer(env: CmsEnv, handleNext: NextHandler): http.
   const databaseFile = env.databaseKind === 'sqlite' ? sqliteFileCheck(env.sqlitePath) : () => null
   const databaseProblem = databaseProbe(databaseFile)
 
+  apiCache.configure({ maxBytes: env.API_CACHE_MAX_BYTES })
+
   const app = express()
   app.disable('x-powered-by')
   app.disable('etag') // ETags are computed on the bytes sent, in apiCacheHeaders
@@ -49,7 +52,7 @@ export function createCmsHttpServer(env: CmsEnv, handleNext: NextHandler): http.
   // A guard that read the body hands Next a replay of it (see requestBody.ts).
   app.all('/{*splat}', (req, res) => handleNext(requestForNext(req, res), res))
 
-  const fastPath = createBySlugFastPath({ baseHeaders, limiter: apiLimiter, trustProxy })
+  const fastPath = createApiFastPath({ baseHeaders, limiter: apiLimiter, trustProxy })
   return http.createServer((req, res) => {
     if (!fastPath(req, res)) app(req, res)
   })

@@ -1,6 +1,5 @@
 import type { Endpoint } from 'payload'
 import { assembleArticle } from './assemble'
-import { apiCache } from '../../../apps/cms/lib/apiCache'
 import { etagOf, matchesIfNoneMatch, PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL } from '@/http/policy'
 import { seesDrafts } from '../../access/roles'
 
@@ -9,7 +8,8 @@ const JSON_TYPE = 'application/json; charset=utf-8'
 /**
  * GET /api/articles/by-slug/:slug — the assembled published article (see src/cms/schemas.ts).
  * `?draft=true` shows the latest drafts to staff and integrations; for anyone else it is ignored,
- * never an error, so a leaked preview link reveals nothing.
+ * never an error, so a leaked preview link reveals nothing. Anonymous answers are kept in the API
+ * cache by the CMS's HTTP layer (apps/cms/http/apiCacheHeaders.ts), like every public read.
  */
 export const bySlugEndpoint: Endpoint = {
   path: '/by-slug/:slug',
@@ -18,7 +18,6 @@ export const bySlugEndpoint: Endpoint = {
     const slug = String(req.routeParams?.slug ?? '')
     const draft = req.searchParams.get('draft') === 'true' && seesDrafts(req.user)
     const anonymous = !req.user
-    const generation = apiCache.generation()
     const article = await assembleArticle({ slug, draft, req })
     if (!article) {
       return Response.json({ errors: [{ message: `No published article with slug "${slug}"` }] }, {
@@ -28,7 +27,6 @@ export const bySlugEndpoint: Endpoint = {
     }
     const body = Buffer.from(JSON.stringify(article))
     const etag = etagOf(body)
-    if (anonymous && !draft) apiCache.set(slug, { body, etag, contentType: JSON_TYPE, storedAt: Date.now() }, generation)
     const headers = {
       'content-type': JSON_TYPE,
       etag,

@@ -1,0 +1,120 @@
+/**
+ * Anonymous API reads are answered from memory between publishes, compressed once, under canonical
+ * keys; credentialed reads never share an entry with them, and a publish is visible at once.
+ */
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
+import http from 'node:http'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runSeed, startStack, type Stack } from '../../scripts/lib/stack'
+import { auth, createFirstAdmin, createUser, json, type Session } from '../../scripts/lib/restApi'
+
+const SLUG = 'ketamine-a-promising-breakthrough-in-mental-health-treatment'
+let stack: Stack
+let editor: Session
+let articleId: string | number
+
+/** A raw GET: fetch() would add its own Accept-Encoding and decompress, hiding what was sent. */
+function raw(path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${stack.cms.url}${path}`, { method, headers }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (c: Buffer) => chunks.push(c))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }))
+    })
+    req.on('error', reject)
+    req.end()
+  })
+}
+const summaryOf = (body: Buffer) => (JSON.parse(body.toString()) as { docs: { summary: string }[] }).docs[0]?.summary
+const LIST = `/api/articles?where[slug][equals]=${SLUG}&depth=0&select[summary]=true`
+
+beforeAll(async () => {
+  stack = await startStack()
+  const seed = await runSeed(stack.env, ['--publish'])
+  if (seed.code !== 0) throw new Error(seed.stderr)
+  const admin = await createFirstAdmin(stack.cms.url)
+  editor = await createUser(stack.cms.url, admin, 'editor')
+  const list = await json<{ docs: { id: string | number }[] }>(await fetch(`${stack.cms.url}/api/articles?where[slug][equals]=${SLUG}&depth=0`, { headers: auth(editor) }))
+  articleId = list.docs[0]!.id
+})
+afterAll(() => stack?.stop())
+
+describe('the anonymous API read cache', () => {
+  it('answers a repeated read, in any parameter order and with restated defaults, from memory with the same body', async () => {
+    const first = await raw(LIST)
+    expect(first.status).toBe(200)
+    const again = await raw(`/api/articles?select[summary]=true&depth=0&limit=10&page=1&where[slug][equals]=${SLUG}`)
+    expect(again.status).toBe(200)
+    expect(again.headers['x-cache']).toBe('HIT')
+    expect(again.body.equals(first.body)).toBe(true)
+    expect(again.headers['cache-control']).toMatch(/^public/)
+    expect(again.headers.vary).toMatch(/Accept-Encoding/)
+  })
+
+  it('caches find-by-id, sections and citations too', async () => {
+    for (const path of [`/api/articles/${articleId}?depth=0`, '/api/sections?depth=0&limit=3', '/api/citations?limit=2']) {
+      const first = await raw(path)
+      expect(first.status, path).toBe(200)
+      const second = await raw(path)
+      expect(second.headers['x-cache'], path).toBe('HIT')
+      expect(second.body.equals(first.body), path).toBe(true)
+    }
+  })
+
+  it('sends brotli or gzip as accepted, each decompressing to the plain body, with its own ETag; HEAD has no body', async () => {
+    const plain = await raw(LIST)
+    const br = await raw(LIST, { 'accept-encoding': 'gzip, br' })
+    const gz = await raw(LIST, { 'accept-encoding': 'gzip' })
+    if (plain.body.length >= 1024) {
+      expect(br.headers['content-encoding']).toBe('br')
+      expect(brotliDecompressSync(br.body).equals(plain.body)).toBe(true)
+      expect(gz.headers['content-encoding']).toBe('gzip')
+      expect(gunzipSync(gz.body).equals(plain.body)).toBe(true)
+      expect(new Set([plain.headers.etag, br.headers.etag, gz.headers.etag]).size).toBe(3)
+    }
+    const notModified = await raw(LIST, { 'accept-encoding': 'gzip, br', 'if-none-match': String(br.headers.etag) })
+    expect(notModified.status).toBe(304)
+    const head = await raw(LIST, {}, 'HEAD')
+    expect(head.status).toBe(200)
+    expect(head.body.length).toBe(0)
+    expect(head.headers['content-length']).toBe(String(plain.body.length))
+  })
+
+  it('compresses the assembled article (by-slug) too', async () => {
+    const plain = await raw(`/api/articles/by-slug/${SLUG}`)
+    const br = await raw(`/api/articles/by-slug/${SLUG}`, { 'accept-encoding': 'br' })
+    expect(br.headers['content-encoding']).toBe('br')
+    expect(br.body.length).toBeLessThan(plain.body.length / 2)
+    expect(brotliDecompressSync(br.body).equals(plain.body)).toBe(true)
+  })
+
+  it('never hands an editor the anonymous entry, nor an anonymous reader the editor\'s draft', async () => {
+    const published = summaryOf((await raw(LIST)).body)
+    const draft = await fetch(`${stack.cms.url}/api/articles/${articleId}?draft=true`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', ...auth(editor) },
+      body: JSON.stringify({ summary: 'Draft summary, editors only.' }),
+    })
+    expect(draft.status).toBe(200)
+    const asEditor = await raw(`${LIST}&draft=true`, { authorization: `JWT ${editor.token}` })
+    expect(asEditor.headers['x-cache']).toBeUndefined()
+    expect(asEditor.headers['cache-control']).toBe('private, no-store')
+    expect(summaryOf(asEditor.body)).toBe('Draft summary, editors only.')
+    // The same URL without credentials: the published text, whether cached or not.
+    for (let i = 0; i < 2; i++) expect(summaryOf((await raw(`${LIST}&draft=true`)).body)).toBe(published)
+    expect(summaryOf((await raw(LIST)).body)).toBe(published)
+  })
+
+  it('serves the new text at once after a publish', async () => {
+    expect((await raw(LIST)).headers['x-cache']).toBe('HIT')
+    const publish = await fetch(`${stack.cms.url}/api/articles/${articleId}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', ...auth(editor) },
+      body: JSON.stringify({ summary: 'Published summary.', _status: 'published' }),
+    })
+    expect(publish.status).toBe(200)
+    const after = await raw(LIST)
+    expect(summaryOf(after.body)).toBe('Published summary.')
+    expect(after.headers['x-cache']).toBeUndefined()
+  })
+})
