@@ -8,6 +8,7 @@ import { Articles } from './collections/Articles'
 import { Sections } from './collections/Sections'
 import { Citations } from './collections/Citations'
 import { Users } from './collections/Users'
+import { ContentRevision } from './collections/ContentRevision'
 import { sectionEditor } from './collections/Sections/editor'
 import { draftsForStaffOnly } from './collections/hooks/draftsForStaffOnly'
 import { migrations } from './apps/cms/migrations'
@@ -52,6 +53,7 @@ export default buildConfig({
   db: database(env),
   editor: sectionEditor,
   collections: [withStaffOnlyDrafts(Articles), withStaffOnlyDrafts(Sections), Citations, Users],
+  globals: [ContentRevision],
   admin: {
     user: Users.slug,
     // No third-party avatar service: an offline install cannot reach Gravatar, and staff privacy does not need it.

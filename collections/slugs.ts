@@ -9,3 +9,6 @@ export const USERS = 'users' as const
 
 /** The inline block that marks a citation inside a section's rich text. */
 export const CITATION_REF_BLOCK = 'citationRef' as const
+
+/** The global that counts changes readers can see (see collections/ContentRevision.ts). */
+export const CONTENT_REVISION = 'content-revision' as const

@@ -64,6 +64,8 @@ const webSchema = base.extend({
   WEB_PORT: port.default(3001),
   HOST: z.string().default('0.0.0.0'),
   PAGE_CACHE_TTL_MS: positiveInt.default(5 * 60_000),
+  // How often to ask the CMS whether content changed (a lost webhook is noticed this fast); 0 = never.
+  REVISION_POLL_MS: z.coerce.number().int().min(0).default(1_000),
 })
 
 export type CmsEnv = z.infer<typeof cmsSchema> & Record<SecretName, string> & { databaseKind: 'mongodb' | 'sqlite'; sqlitePath: string }

@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url'
 import next from 'next'
 import { EnvError, webEnv } from '../../src/env'
 import { createFrontServer, listen } from './front/frontServer'
+import { pollContentRevision } from './front/revisionPoller'
 
 const APP_DIR = path.dirname(fileURLToPath(import.meta.url))
 const SHUTDOWN_DEADLINE_MS = 10_000
@@ -54,6 +55,13 @@ async function main(): Promise<void> {
     cacheEnabled: !dev,
     log: (line) => console.log(line),
   })
+  if (!dev && env.REVISION_POLL_MS > 0) {
+    pollContentRevision({
+      cmsUrl: env.CMS_URL,
+      intervalMs: env.REVISION_POLL_MS,
+      onMove: (from, to) => console.log(`[web] content revision ${from} -> ${to}; purged ${front.purge()} page(s)`),
+    })
+  }
   const port = await listen(front.server, env.WEB_PORT, env.HOST)
   console.log(`[web] ready on http://localhost:${port} (cms: ${env.CMS_URL})${dev ? ' [dev: page cache off]' : ''}`)
 

@@ -10,6 +10,9 @@ import { rateLimit } from './rateLimit'
 import { apiCacheHeaders } from './apiCacheHeaders'
 import { createApiFastPath } from './apiFastPath'
 import { apiCache } from '../lib/apiCache'
+import { watchContentRevision } from '../lib/contentRevision'
+import { currentPayload } from '../lib/payloadHandle'
+import { contentRevisionRoute } from './contentRevisionRoute'
 import { openApiRoutes } from '../openapi/routes'
 import { databaseUnavailable, sqliteFileCheck } from './databaseErrors'
 import { queryGuard } from './queryGuard'
@@ -33,12 +36,16 @@ export function createCmsHttpServer(env: CmsEnv, handleNext: NextHandler): http.
   const databaseProblem = databaseProbe(databaseFile)
 
   apiCache.configure({ maxBytes: env.API_CACHE_MAX_BYTES })
+  // Another process committed (another CMS instance, the seed): this process's API cache is stale.
+  watchContentRevision(currentPayload, () => apiCache.purge())
 
   const app = express()
   app.disable('x-powered-by')
   app.disable('etag') // ETags are computed on the bytes sent, in apiCacheHeaders
   app.use(securityHeaders(baseHeaders))
   app.use(healthRoutes(databaseProblem))
+  // Before the rate limit: reader instances poll it every second, and it costs one Map read.
+  app.use(contentRevisionRoute())
   app.use(bodyLimit(env.MAX_BODY_BYTES))
   app.post('/api/users/login', rateLimit(loginLimiter, trustProxy))
   app.use('/api', publicReadCors(corsOrigins))

@@ -15,11 +15,14 @@
  */
 import type { Payload, PayloadRequest } from 'payload'
 import type { RevalidationEvent } from '@/webhook/schema'
+import { advanceContentRevision } from '../../../collections/ContentRevision'
 
 type TransactionId = string | number
-export type ContentSignal = (event: RevalidationEvent) => Promise<void>
+/** What one committed change tells the caches: the merged event and the content revision it made. */
+export type ContentSignal = (event: RevalidationEvent, revision: number) => Promise<void>
 
-type Store = { pending: Map<TransactionId, RevalidationEvent[]>; untransacted: WeakMap<object, RevalidationEvent[]>; signal?: ContentSignal }
+type Pending = { events: RevalidationEvent[]; revision: number }
+type Store = { pending: Map<TransactionId, Pending>; untransacted: WeakMap<object, Pending>; signal?: ContentSignal }
 // globalThis: Next may load this module more than once in one process (one copy per route bundle),
 // while the Payload instance and its adapter are shared; one store keeps recording and flushing together.
 const KEY = Symbol.for('tripsitter.contentChanges')
@@ -41,27 +44,31 @@ export function mergeEvents(events: readonly RevalidationEvent[]): RevalidationE
   }
 }
 
-async function emit(events: readonly RevalidationEvent[] | undefined): Promise<void> {
-  if (!events || events.length === 0 || !store.signal) return
-  await store.signal(mergeEvents(events))
+async function emit(pending: Pending | undefined): Promise<void> {
+  if (!pending || pending.events.length === 0 || !store.signal) return
+  await store.signal(mergeEvents(pending.events), pending.revision)
 }
 
-/** Called by content hooks: remember what changed; the caches hear of it once the write commits. */
+/**
+ * Called by content hooks: remember what changed, and advance the content revision once per
+ * transaction, inside it (so the revision moves exactly when the change becomes visible). The
+ * caches hear of it once the write commits.
+ */
 export async function recordContentChange(req: PayloadRequest, event: RevalidationEvent): Promise<void> {
   const transactionId = await req.transactionID
   if (transactionId !== undefined && transactionId !== null) {
-    const list = store.pending.get(transactionId) ?? []
-    list.push(event)
-    store.pending.set(transactionId, list)
+    const pending = store.pending.get(transactionId)
+    if (pending) return void pending.events.push(event)
+    store.pending.set(transactionId, { events: [event], revision: await advanceContentRevision(req) })
     return
   }
-  const list = store.untransacted.get(req)
-  if (list) return void list.push(event)
-  store.untransacted.set(req, [event])
+  const pending = store.untransacted.get(req)
+  if (pending) return void pending.events.push(event)
+  store.untransacted.set(req, { events: [event], revision: await advanceContentRevision(req) })
   setImmediate(() => {
-    const events = store.untransacted.get(req)
+    const done = store.untransacted.get(req)
     store.untransacted.delete(req)
-    void emit(events)
+    void emit(done)
   })
 }
 
@@ -80,9 +87,9 @@ export function installContentSignal(payload: Payload, signal: ContentSignal): v
   db.commitTransaction = async (id) => {
     await commit(id)
     const key = await id
-    const events = store.pending.get(key)
+    const pending = store.pending.get(key)
     store.pending.delete(key)
-    await emit(events)
+    await emit(pending)
   }
   db.rollbackTransaction = async (id) => {
     store.pending.delete(await id)

@@ -8,10 +8,12 @@ import type { CmsEnv } from '@/env'
 import { sendRevalidation } from '@/webhook/send'
 import type { ContentSignal } from './contentChanges'
 import { apiCache } from './apiCache'
+import { contentRevision } from './contentRevision'
 
 export const tellCaches =
   (env: Pick<CmsEnv, 'WEB_URL' | 'REVALIDATE_SECRET'>, logger: Payload['logger']): ContentSignal =>
-  async (event) => {
+  async (event, revision) => {
+    contentRevision.observe(revision)
     apiCache.purge()
     const result = await sendRevalidation(env.WEB_URL, env.REVALIDATE_SECRET, event, { timeoutMs: 2_000 })
     if (!result.ok) logger.warn(`reader site revalidation failed (${result.status ?? result.error}); pages refresh on their TTL`)

@@ -46,6 +46,8 @@ export interface FrontServerOptions {
 export interface FrontServer {
   server: http.Server
   cache: PageCache
+  /** Drops every cached page (a purge webhook or a moved content revision); returns how many. */
+  purge(): number
   /** Stops accepting, lets in-flight requests finish (cut after `graceMs`), releases upstream sockets. */
   close(graceMs?: number): Promise<void>
 }
@@ -77,16 +79,12 @@ export function createFrontServer(options: FrontServerOptions): FrontServer {
       sendUnavailable(req, res, unavailable)
     },
   }
-  const revalidateContext: RevalidateContext = {
-    secret: options.revalidateSecret,
-    security,
-    log,
-    purge: () => {
-      const purged = cache.purge()
-      filler.forgetInflight()
-      return purged
-    },
+  const purge = (): number => {
+    const purged = cache.purge()
+    filler.forgetInflight()
+    return purged
   }
+  const revalidateContext: RevalidateContext = { secret: options.revalidateSecret, security, log, purge }
 
   // The hit path: one key computation, one Map lookup, one writeHead + end with prebuilt objects.
   function onRequest(req: IncomingMessage, res: ServerResponse): void {
@@ -161,6 +159,7 @@ export function createFrontServer(options: FrontServerOptions): FrontServer {
   return {
     server,
     cache,
+    purge,
     close: (graceMs = 8_000) => {
       // Long-lived by nature (dev HMR): waiting for them would always run into the grace period.
       for (const socket of upgraded) socket.destroy()
