@@ -32,4 +32,16 @@ describe.runIf(hasCompose)('docker-compose.yml', () => {
     expect(config({ PAYLOAD_SECRET: secret }).stdout).toContain(`PAYLOAD_SECRET: ${secret}`)
     expect(fs.readFileSync(path.join(repoRoot, 'docker-compose.yml'), 'utf8')).toContain('DEPLOYMENT: "1"')
   })
+
+  it('builds the apps from the Dockerfile, puts nginx in front, and runs scheduled jobs in one service only', () => {
+    const out = config().stdout
+    expect(out).toMatch(/build:\s*\n\s*context: /)
+    expect(out).not.toMatch(/- \.:\/app/) // no source tree mounted into a container
+    expect(out).toContain('/etc/nginx/nginx.conf')
+    expect(out).toMatch(/JOBS_AUTORUN: "false"/)
+    expect(out.match(/JOBS_AUTORUN: "true"/g)).toHaveLength(1)
+    expect(out).toMatch(/\n {2}nginx:\n/)
+    expect(fs.existsSync(path.join(repoRoot, 'Dockerfile'))).toBe(true)
+    expect(fs.readFileSync(path.join(repoRoot, 'Dockerfile'), 'utf8')).toMatch(/^USER node$/m)
+  })
 })
