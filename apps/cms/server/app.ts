@@ -13,8 +13,10 @@ import { openApiRoutes } from './openApi'
 import { databaseUnavailable, sqliteFileCheck } from './databaseErrors'
 import { queryGuard } from './queryGuard'
 import { graphqlGuard } from './graphqlGuard'
-import { requestForNext } from './requestBody'
+import { requestBodyGuard, requestForNext } from './requestBody'
 import { purgeAfterCommit } from './purgeAfterCommit'
+import { firstAdminGate } from './firstAdminGate'
+import { headAsGet } from './headRequests'
 
 type NextHandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>
 
@@ -38,6 +40,7 @@ export function createCmsHttpServer(env: CmsEnv, handleNext: NextHandler): http.
   app.use(securityHeaders(baseHeaders))
   app.use(healthRoutes(databaseProblem))
   app.use(bodyLimit(env.MAX_BODY_BYTES))
+  app.use(firstAdminGate({ deployment: env.DEPLOYMENT === '1', setupToken: env.SETUP_TOKEN }))
   app.post('/api/users/login', rateLimit(loginLimiter, trustProxy))
   app.use('/api', publicReadCors(corsOrigins))
   app.use('/api', rateLimit(apiLimiter, trustProxy))
@@ -45,9 +48,11 @@ export function createCmsHttpServer(env: CmsEnv, handleNext: NextHandler): http.
   app.use('/api', purgeAfterCommit(env))
   // Before apiCacheHeaders, so its buffered reads reach this with their final status.
   app.use('/api', databaseUnavailable(databaseProblem, databaseFile))
-  app.use('/api/graphql', graphqlGuard())
+  app.use('/api', requestBodyGuard())
+  app.use('/api/graphql', graphqlGuard({ cmsOrigin: new URL(env.CMS_URL).origin }))
   app.use('/api', queryGuard())
   app.use('/api', apiCacheHeaders())
+  app.use('/api', headAsGet())
   // A guard that read the body hands Next a replay of it (see requestBody.ts).
   app.all('/{*splat}', (req, res) => handleNext(requestForNext(req, res), res))
 

@@ -6,7 +6,7 @@ import { clientIp, TOO_MANY_BODY, type RateLimiter } from './rateLimiter'
 const PREFIX = '/api/articles/by-slug/'
 
 /**
- * The common public read, answered from memory before express and Next are entered: an anonymous
+ * The common public read (GET or HEAD; Node drops the body of a HEAD answer), answered from memory before express and Next are entered: an anonymous
  * GET of an assembled article that the endpoint rendered in the last few seconds. Anything else
  * (credentials, a query string, CORS, `Cache-Control: no-cache`, a miss) returns false and takes the
  * full path.
@@ -14,7 +14,7 @@ const PREFIX = '/api/articles/by-slug/'
 export function createBySlugFastPath(opts: { baseHeaders: Record<string, string>; limiter: RateLimiter; trustProxy: boolean }) {
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     const url = req.url ?? ''
-    if (req.method !== 'GET' || !url.startsWith(PREFIX)) return false
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !url.startsWith(PREFIX)) return false
     const h = req.headers
     if (h.authorization || h.origin || (h.cookie && h.cookie.includes('payload-token='))) return false
     // `no-cache` asks for a response checked against the origin: the reader site sends it on its
@@ -30,7 +30,8 @@ export function createBySlugFastPath(opts: { baseHeaders: Record<string, string>
       res.end(TOO_MANY_BODY)
       return true
     }
-    const headers = { ...opts.baseHeaders, etag: hit.etag, 'cache-control': PUBLIC_CACHE_CONTROL, 'x-cache': 'HIT' }
+    // Vary: the full path answers a request with an Origin differently (CORS headers).
+    const headers = { ...opts.baseHeaders, etag: hit.etag, 'cache-control': PUBLIC_CACHE_CONTROL, vary: 'Origin', 'x-cache': 'HIT' }
     if (matchesIfNoneMatch(h['if-none-match'], hit.etag)) {
       res.writeHead(304, headers)
       res.end()
