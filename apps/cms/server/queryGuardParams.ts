@@ -23,12 +23,15 @@ export class ParamError extends Error {
 /** Documents per page. 0 is Payload's "every match" (the admin's bulk delete and restore send it). */
 export const MAX_LIMIT = 1000
 
-/** limit, page, depth and sort of a collection read. `fields` = the collection's (or its versions') fields. */
+/** limit, page, depth, sort, select and draft of a collection request. `fields` = the collection's (or its versions') fields. */
 export function checkListParams(search: URLSearchParams, fields: FlattenedField[] | undefined): void {
   const limit = intParam(search, 'limit', 0, MAX_LIMIT)
   const page = intParam(search, 'page', 1, Number.MAX_SAFE_INTEGER)
   if (page !== undefined && (page - 1) * (limit || 10) > Number.MAX_SAFE_INTEGER) throw new ParamError('page is too large for this limit')
   intParam(search, 'depth', 0, 100)
+  for (const [key, value] of search) {
+    if ((key === 'draft' || key.startsWith('select[')) && value !== 'true' && value !== 'false') throw new ParamError(`${key} must be true or false, got ${JSON.stringify(value)}`)
+  }
   const sorts = search.getAll('sort')
   if (sorts.length > 1) throw new ParamError('sort must be given once (several fields: sort=-publishedAt,title)')
   if (sorts[0] !== undefined && fields) {
