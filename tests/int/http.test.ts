@@ -54,7 +54,7 @@ describe('HEAD', () => {
 
   it('answers with the status and headers of GET, and no body', async () => {
     for (const url of paths()) {
-      for (const headers of [{}, { origin: PARTNER }]) {
+      for (const headers of [{}, { origin: PARTNER }] as Record<string, string>[]) {
         // Warm first: the by-slug read is then answered from memory for both methods alike.
         await (await fetch(url, { headers })).arrayBuffer()
         const get = await fetch(url, { headers })
@@ -78,7 +78,7 @@ describe('Vary: Origin', () => {
   it('is on every API read, with or without an Origin, cached or not', async () => {
     await fetch(`${cms}/api/articles/by-slug/${SLUG}`) // fills the by-slug memory cache
     for (const url of [`${cms}/api/articles`, `${cms}/api/articles/by-slug/${SLUG}`, `${cms}/api/sections`, `${cms}/api/articles/${articleId}`]) {
-      for (const headers of [{}, { origin: PARTNER }, { origin: EVIL }]) {
+      for (const headers of [{}, { origin: PARTNER }, { origin: EVIL }] as Record<string, string>[]) {
         const res = await fetch(url, { headers })
         expect([url, headers, res.headers.get('vary')]).toEqual([url, headers, expect.stringMatching(/(^|, )Origin(,|$)/)])
       }
