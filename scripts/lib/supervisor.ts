@@ -16,7 +16,10 @@ export interface SupervisorOptions {
   ready: (child: ChildProcess) => Promise<void>
   maxCrashes?: number
   windowMs?: number
-  /** Delay before the n-th restart in a window: base * 2^(n-1), at most `maxBackoffMs`. */
+  /**
+   * Delay before the n-th restart in a window: none for the first (a one-off crash should cost only
+   * the cold start), then base * 2^(n-2), at most `maxBackoffMs`.
+   */
   baseBackoffMs?: number
   maxBackoffMs?: number
   log?: (line: string) => void
@@ -64,7 +67,7 @@ export function supervise(o: SupervisorOptions): Supervisor {
       o.onGiveUp(reason)
       return
     }
-    const delay = Math.min(cap, base * 2 ** (crashes.length - 1))
+    const delay = crashes.length === 1 ? 0 : Math.min(cap, base * 2 ** (crashes.length - 2))
     log(`${what}; restarting in ${delay} ms (${crashes.length} of ${maxCrashes} allowed within ${windowMs / 1000} s)`)
     restartTimer = setTimeout(() => {
       if (stopping) return
