@@ -10,6 +10,7 @@ import { Citations } from './collections/Citations'
 import { Users } from './collections/Users'
 import { sectionEditor } from './collections/Sections/editor'
 import { draftsForStaffOnly } from './collections/hooks/draftsForStaffOnly'
+import { graphqlErrorsWithoutClassNames } from './collections/hooks/graphqlErrorsWithoutClassNames'
 import { migrations } from './apps/cms/migrations'
 import { registerPayload } from './src/server/payloadHandle'
 
@@ -70,6 +71,7 @@ export default buildConfig({
   maxDepth: env.MAX_DEPTH,
   defaultDepth: 1,
   graphQL: { maxComplexity: 1000, disablePlaygroundInProduction: true },
+  hooks: { afterError: [graphqlErrorsWithoutClassNames] },
   telemetry: false,
   onInit: async (payload) => registerPayload(payload),
   jobs: {

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runSeed, startStack, type Stack } from '../helpers/servers'
-import { json } from '../helpers/api'
+import { auth, createFirstAdmin, json, type Session } from '../helpers/api'
 import { contractValidator } from '../helpers/contract'
 import type { OpenApiDocument, OpenApiParameter } from '../../src/cms/openapi'
 
@@ -18,6 +18,7 @@ let doc: OpenApiDocument
 let contract: ReturnType<typeof contractValidator>
 let articleId: number
 let etag: string
+let admin: Session
 
 beforeAll(async () => {
   stack = await startStack()
@@ -28,6 +29,7 @@ beforeAll(async () => {
   contract = contractValidator(doc)
   articleId = (await json<{ docs: { id: number }[] }>(await fetch(`${cms}/api/articles?depth=0`))).docs[0]!.id
   etag = (await fetch(`${cms}/api/articles/by-slug/${SLUG}`)).headers.get('etag')!
+  admin = await createFirstAdmin(cms)
 })
 afterAll(() => stack?.stop())
 
@@ -107,6 +109,13 @@ describe('every documented parameter of every documented path', () => {
 })
 
 describe('paths the document does not list', () => {
+  it('GraphQL errors carry no class name either', async () => {
+    const res = await fetch(`${cms}/api/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ Article(id: 999999) { title } }' }) })
+    const body = await json<{ errors: { message: string; extensions: Record<string, unknown> }[] }>(res)
+    expect(body.errors[0]!.extensions.statusCode).toBe(404)
+    expect(JSON.stringify(body)).not.toMatch(/"name"\s*:/)
+  })
+
   it('answers unknown API routes and a bare by-slug with 404 in the error shape', async () => {
     for (const path of ['/api/nonexistent', '/api/articles/by-slug', '/api/articles/abc/nope', '/api/users/versions']) {
       const res = await fetch(`${cms}${path}`)
@@ -115,5 +124,41 @@ describe('paths the document does not list', () => {
       expect(body.errors).toHaveLength(1)
       expect(Object.keys(body.errors[0]!)).toEqual(['message'])
     }
+  })
+})
+
+describe('inputs Payload answered with a 500 get a 4xx naming the problem, and change nothing', () => {
+  const errorOf = async (res: Response) => ({ status: res.status, message: (await json<{ errors: { message: string }[] }>(res)).errors[0]!.message })
+  const post = (path: string, body: string, type = 'application/json', session: Session | undefined = admin) =>
+    fetch(`${cms}${path}`, { method: 'POST', headers: { 'content-type': type, ...(session ? auth(session) : {}) }, body })
+  const citationCount = async () => (await json<{ totalDocs: number }>(await fetch(`${cms}/api/citations?limit=1`, { headers: auth(admin) }))).totalDocs
+
+  it('REST bodies: null, malformed, deeply nested, or not JSON at all', async () => {
+    const before = await citationCount()
+    const deep = `{"label":"x","firstAuthor":${'['.repeat(5000)}${']'.repeat(5000)}}`
+    expect(await errorOf(await post('/api/citations', 'null'))).toEqual({ status: 400, message: 'The request body must be a JSON object' })
+    expect(await errorOf(await post('/api/citations', '{"label":'))).toEqual({ status: 400, message: 'The request body is not valid JSON' })
+    expect(await errorOf(await post('/api/citations', deep))).toEqual({ status: 400, message: 'The request body is nested more than 100 levels deep' })
+    expect(await errorOf(await post('/api/citations', '{"label":"x"}', 'text/plain'))).toEqual({ status: 415, message: 'Content-Type "text/plain" is not accepted here; send application/json or multipart/form-data' })
+    expect(await citationCount()).toBe(before)
+  })
+
+  it('a rich-text path in where, and the versions of a collection without versions', async () => {
+    expect(await errorOf(await fetch(`${cms}/api/sections?where[body.root.children][equals]=1`))).toEqual({ status: 400, message: 'Invalid query: body.root.children: rich text cannot be queried by path; query body itself' })
+    expect(await errorOf(await fetch(`${cms}/api/users/versions`, { headers: auth(admin) }))).toEqual({ status: 404, message: 'users has no versions' })
+  })
+
+  it('GraphQL: 3,000 ORs (inline or as variables) and Access without a user', async () => {
+    const ors = Array.from({ length: 3000 }, (_, i) => ({ title: { equals: `t${i}` } }))
+    const inline = `{ Articles(where: { OR: [${ors.map((o) => `{ title: { equals: "${o.title.equals}" } }`).join(', ')}] }) { docs { id } } }`
+    expect(await errorOf(await post('/api/graphql', JSON.stringify({ query: inline }), 'application/json', undefined))).toEqual({ status: 400, message: 'GraphQL query is too large to accept' })
+    const withVariables = JSON.stringify({ query: 'query ($where: Article_where) { Articles(where: $where) { docs { id } } }', variables: { where: { OR: ors } } })
+    expect(await errorOf(await post('/api/graphql', withVariables, 'application/json', undefined))).toEqual({ status: 400, message: 'GraphQL where has 3000 conditions in AND/OR lists; the limit is 200' })
+    expect(await errorOf(await post('/api/graphql', JSON.stringify({ query: '{ Access { canAccessAdmin } }' }), 'application/json', undefined))).toEqual({
+      status: 401,
+      message: 'Access describes the permissions of a signed-in user; send credentials',
+    })
+    const signedIn = await json<{ data: { Access: { canAccessAdmin: boolean } } }>(await post('/api/graphql', JSON.stringify({ query: '{ Access { canAccessAdmin } }' })))
+    expect(signedIn.data.Access.canAccessAdmin).toBe(true)
   })
 })
