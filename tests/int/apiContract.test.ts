@@ -129,7 +129,7 @@ describe('paths the document does not list', () => {
 
 describe('inputs Payload answered with a 500 get a 4xx naming the problem, and change nothing', () => {
   const errorOf = async (res: Response) => ({ status: res.status, message: (await json<{ errors: { message: string }[] }>(res)).errors[0]!.message })
-  const post = (path: string, body: string, type = 'application/json', session: Session | undefined = admin) =>
+  const post = (path: string, body: string, type = 'application/json', session: Session | null = admin) =>
     fetch(`${cms}${path}`, { method: 'POST', headers: { 'content-type': type, ...(session ? auth(session) : {}) }, body })
   const citationCount = async () => (await json<{ totalDocs: number }>(await fetch(`${cms}/api/citations?limit=1`, { headers: auth(admin) }))).totalDocs
 
@@ -151,10 +151,10 @@ describe('inputs Payload answered with a 500 get a 4xx naming the problem, and c
   it('GraphQL: 3,000 ORs (inline or as variables) and Access without a user', async () => {
     const ors = Array.from({ length: 3000 }, (_, i) => ({ title: { equals: `t${i}` } }))
     const inline = `{ Articles(where: { OR: [${ors.map((o) => `{ title: { equals: "${o.title.equals}" } }`).join(', ')}] }) { docs { id } } }`
-    expect(await errorOf(await post('/api/graphql', JSON.stringify({ query: inline }), 'application/json', undefined))).toEqual({ status: 400, message: 'GraphQL query is too large to accept' })
+    expect(await errorOf(await post('/api/graphql', JSON.stringify({ query: inline }), 'application/json', null))).toEqual({ status: 400, message: 'GraphQL query is too large to accept' })
     const withVariables = JSON.stringify({ query: 'query ($where: Article_where) { Articles(where: $where) { docs { id } } }', variables: { where: { OR: ors } } })
-    expect(await errorOf(await post('/api/graphql', withVariables, 'application/json', undefined))).toEqual({ status: 400, message: 'GraphQL where has 3000 conditions in AND/OR lists; the limit is 200' })
-    expect(await errorOf(await post('/api/graphql', JSON.stringify({ query: '{ Access { canAccessAdmin } }' }), 'application/json', undefined))).toEqual({
+    expect(await errorOf(await post('/api/graphql', withVariables, 'application/json', null))).toEqual({ status: 400, message: 'GraphQL where has 3000 conditions in AND/OR lists; the limit is 200' })
+    expect(await errorOf(await post('/api/graphql', JSON.stringify({ query: '{ Access { canAccessAdmin } }' }), 'application/json', null))).toEqual({
       status: 401,
       message: 'Access describes the permissions of a signed-in user; send credentials',
     })
