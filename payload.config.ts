@@ -11,6 +11,7 @@ import { Users } from './collections/Users'
 import { ContentRevision } from './collections/ContentRevision'
 import { sectionEditor } from './collections/Sections/editor'
 import { draftsForStaffOnly } from './collections/hooks/draftsForStaffOnly'
+import { graphqlErrorsWithoutClassNames } from './collections/hooks/graphqlErrorsWithoutClassNames'
 import { migrations } from './apps/cms/migrations'
 import { registerPayload } from './apps/cms/lib/payloadHandle'
 import { installContentSignal } from './apps/cms/lib/contentChanges'
@@ -67,13 +68,14 @@ export default buildConfig({
       ],
     },
   },
-  // CORS for public reads is handled by the express server (apps/cms/server); Payload itself only
+  // CORS for public reads is handled by the express server (apps/cms/http); Payload itself only
   // trusts its own origin for credentialed requests.
   cors: [env.CMS_URL],
   csrf: [env.CMS_URL],
   maxDepth: env.MAX_DEPTH,
   defaultDepth: 1,
   graphQL: { maxComplexity: 1000, disablePlaygroundInProduction: true },
+  hooks: { afterError: [graphqlErrorsWithoutClassNames] },
   telemetry: false,
   onInit: async (payload) => {
     registerPayload(payload)

@@ -2,12 +2,18 @@
  * `npm start`: build what is missing, run the CMS (:3000) and the reader site (:3001) as production
  * servers, and on an empty database seed and publish the bundled article so a new user sees it.
  * `npm run dev` (--dev): both apps in Next dev mode against a separate dev database.
+ *
+ * Each server is supervised (lib/supervisor.ts): one that dies is restarted with a backoff while the
+ * other keeps serving, so readers keep the cached site while the CMS comes back. A server that keeps
+ * dying makes the whole stack stop with a message. SIGTERM/SIGINT stop both within 10 s.
  */
+import crypto from 'node:crypto'
 import path from 'node:path'
-import type { ChildProcess } from 'node:child_process'
 import { parseCmsEnv, parseWebEnv, repoRoot } from '../src/env'
 import { buildIfStale } from './build'
 import { exitOf, runTs, waitForOk } from './lib/processes'
+import { supervise, type Supervisor } from './lib/supervisor'
+import { firstAdminNotice } from './lib/firstAdminNotice'
 
 const dev = process.argv.includes('--dev')
 const NODE_ENV = dev ? 'development' : 'production'
@@ -17,42 +23,71 @@ const env: NodeJS.ProcessEnv = {
   NEXT_TELEMETRY_DISABLED: '1',
   DATA_DIR: process.env.DATA_DIR ?? path.join(repoRoot, 'data'),
 }
+// A deployment's first-admin sign-up is closed except to this token, printed below for the operator.
+if (env.DEPLOYMENT === '1' && !env.SETUP_TOKEN) env.SETUP_TOKEN = crypto.randomBytes(24).toString('base64url')
 // Fail here, with one clear message, rather than in two children at once.
 const cms = parseCmsEnv(env)
 const web = parseWebEnv(env, () => undefined)
+const cmsUrl = `http://127.0.0.1:${cms.CMS_PORT}`
+const webUrl = `http://127.0.0.1:${web.WEB_PORT}`
 
-const children: ChildProcess[] = []
-const stopAll = () => children.forEach((c) => c.exitCode === null && c.kill('SIGTERM'))
-process.on('SIGINT', stopAll)
-process.on('SIGTERM', stopAll)
+/** Past this, children still running are killed: an orchestrator's stop never waits on us longer than 10 s. */
+const STOP_DEADLINE_MS = 9_000
+const supervisors: Supervisor[] = []
+let stopping = false
+
+async function stopAll(exitCode: number): Promise<void> {
+  if (stopping) return
+  stopping = true
+  const deadline = setTimeout(() => {
+    for (const s of supervisors) if (s.child.exitCode === null && s.child.signalCode === null) s.child.kill('SIGKILL')
+    console.error(`[start] servers still running after ${STOP_DEADLINE_MS / 1000} s were killed`)
+    process.exit(exitCode || 1)
+  }, STOP_DEADLINE_MS)
+  await Promise.all(supervisors.map((s) => s.stop('SIGTERM')))
+  clearTimeout(deadline)
+  process.exit(exitCode)
+}
+process.on('SIGINT', () => void stopAll(0))
+process.on('SIGTERM', () => void stopAll(0))
+
+const giveUp = (reason: string) => {
+  console.error(`[start] giving up: ${reason}`)
+  void stopAll(1)
+}
+
+function server(name: 'cms' | 'web', entry: string, readyUrl: string, timeoutMs: number): Supervisor {
+  const s = supervise({
+    name,
+    spawn: () => runTs(entry, dev ? ['--dev'] : [], env),
+    ready: (child) => waitForOk(readyUrl, timeoutMs, child),
+    onGiveUp: giveUp,
+  })
+  supervisors.push(s)
+  return s
+}
 
 async function main() {
   if (!dev) {
     buildIfStale('cms')
     buildIfStale('web')
   }
-  const cmsProcess = runTs('apps/cms/server.ts', dev ? ['--dev'] : [], env)
-  children.push(cmsProcess)
-  const cmsUrl = `http://127.0.0.1:${cms.CMS_PORT}`
-  await waitForOk(`${cmsUrl}/readyz`, dev ? 180_000 : 120_000, cmsProcess)
+  const cmsServer = server('cms', 'apps/cms/server.ts', `${cmsUrl}/readyz`, dev ? 180_000 : 120_000)
+  // A server that cannot start at all is a configuration problem: say so and stop, do not retry.
+  await waitForOk(`${cmsUrl}/readyz`, dev ? 180_000 : 120_000, cmsServer.child)
 
   const seed = runTs('seed/index.ts', ['--if-empty', '--publish'], { ...env, JOBS_AUTORUN: 'false' })
   const seedExit = await exitOf(seed)
   if (seedExit !== 0) console.error(`[start] seeding the bundled article failed (exit ${seedExit}); the CMS is up, the site may be empty`)
 
-  const webProcess = runTs('apps/web/server.ts', dev ? ['--dev'] : [], env)
-  children.push(webProcess)
-  await waitForOk(`http://127.0.0.1:${web.WEB_PORT}/robots.txt`, 120_000, webProcess)
+  const webServer = server('web', 'apps/web/server.ts', `${webUrl}/robots.txt`, 120_000)
+  await waitForOk(`${webUrl}/robots.txt`, 120_000, webServer.child)
   console.log(`[start] CMS admin: ${cms.CMS_URL}/admin   API docs: ${cms.CMS_URL}/api/docs   reader site: ${web.WEB_URL}`)
-
-  // If either server dies, stop the other: a half-running stack is worse than a clear exit.
-  const code = await Promise.race(children.map(exitOf))
-  stopAll()
-  process.exitCode = code
+  const notice = await firstAdminNotice(cmsUrl, cms)
+  if (notice) console.log(notice)
 }
 
 main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err)
-  stopAll()
-  process.exit(1)
+  console.error(`[start] ${err instanceof Error ? err.message : String(err)}`)
+  void stopAll(1)
 })

@@ -58,6 +58,8 @@ const cmsSchema = base.extend({
   TRUST_PROXY: z.string().default('loopback'),
   // Scripts (seed, import) share the config but must not start the scheduled-publish cron.
   JOBS_AUTORUN: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  // With DEPLOYMENT=1 the first-admin sign-up accepts only this token (`npm start` generates and prints one).
+  SETUP_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
 })
 
 const webSchema = base.extend({

@@ -17,7 +17,9 @@ import { openApiRoutes } from '../openapi/routes'
 import { databaseUnavailable, sqliteFileCheck } from './databaseErrors'
 import { queryGuard } from './queryGuard'
 import { graphqlGuard } from './graphqlGuard'
-import { requestForNext } from './requestBody'
+import { requestBodyGuard, requestForNext } from './requestBody'
+import { firstAdminGate } from './firstAdminGate'
+import { headAsGet } from './headRequests'
 
 type NextHandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>
 
@@ -47,15 +49,18 @@ export function createCmsHttpServer(env: CmsEnv, handleNext: NextHandler): http.
   // Before the rate limit: reader instances poll it every second, and it costs one Map read.
   app.use(contentRevisionRoute())
   app.use(bodyLimit(env.MAX_BODY_BYTES))
+  app.use(firstAdminGate({ deployment: env.DEPLOYMENT === '1', setupToken: env.SETUP_TOKEN }))
   app.post('/api/users/login', rateLimit(loginLimiter, trustProxy))
   app.use('/api', publicReadCors(corsOrigins))
   app.use('/api', rateLimit(apiLimiter, trustProxy))
   app.use(openApiRoutes(env))
   // Before apiCacheHeaders, so its buffered reads reach this with their final status.
   app.use('/api', databaseUnavailable(databaseProblem, databaseFile))
-  app.use('/api/graphql', graphqlGuard())
+  app.use('/api', requestBodyGuard())
+  app.use('/api/graphql', graphqlGuard({ cmsOrigin: new URL(env.CMS_URL).origin }))
   app.use('/api', queryGuard())
   app.use('/api', apiCacheHeaders())
+  app.use('/api', headAsGet())
   // A guard that read the body hands Next a replay of it (see requestBody.ts).
   app.all('/{*splat}', (req, res) => handleNext(requestForNext(req, res), res))
 

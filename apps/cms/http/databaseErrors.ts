@@ -1,13 +1,21 @@
 import fs from 'node:fs'
+import { STATUS_CODES } from 'node:http'
 import type { RequestHandler, Response } from 'express'
 import { currentPayload } from '../lib/payloadHandle'
 
 /**
- * When the database is down, Payload answers every API call with a bare 500 ("An unknown error
- * occurred."), which tells a client neither what happened nor that retrying is the right move.
- * This turns those 500s into a 503 with a plain message and Retry-After, but only after asking the
- * database itself (the /readyz probe): a 500 while the database answers stays a 500, so a real bug
- * is never disguised as an outage. Non-error responses pass straight through, untouched.
+ * Every API error leaves in one shape, `{ errors: [{ message }] }`, and an outage says so.
+ *
+ * Shape: Payload answers an unknown route with `{ message }` and its own errors with
+ * `{ errors: [{ name, data, message }] }`, where `name` is a class name the production build
+ * minifies (`"name":"a"`): meaningless to a client. Error bodies are rewritten to the documented
+ * shape, keeping each error's message and details (`data`, `path`...) and dropping `name`/`stack`.
+ *
+ * Outage: when the database is down, Payload answers every API call with a bare 500 ("An unknown
+ * error occurred."), which tells a client neither what happened nor that retrying is the right move.
+ * Those 500s become a 503 with a plain message and Retry-After, but only after asking the database
+ * itself (the /readyz probe): a 500 while the database answers stays a 500, so a real bug is never
+ * disguised as an outage. Non-error responses pass straight through, untouched.
  */
 export const DATABASE_UNAVAILABLE_MESSAGE = 'The database is unavailable, so the request could not be completed. Retry shortly.'
 export const DATABASE_RETRY_AFTER_SECONDS = 5
@@ -37,10 +45,10 @@ export function databaseUnavailable(probe: () => Promise<string | null>, fileChe
     let held: { head: unknown[] | null; chunks: Buffer[] } | null = null
 
     const restore = () => Object.assign(res, original)
-    /** Decide once, on the status the handler settled on: only 5xx responses are held back. */
+    /** Decide once, on the status the handler settled on: only error responses are held back. */
     const decide = (status: number): boolean => {
       if (held) return true
-      if (status < 500) {
+      if (status < 400) {
         restore()
         return false
       }
@@ -66,19 +74,36 @@ export function databaseUnavailable(probe: () => Promise<string | null>, fileChe
       if (!decide(res.statusCode)) return (res.end as (...a: unknown[]) => Response)(chunk, encoding, cb)
       const hold = held!
       if (chunk && typeof chunk !== 'function') hold.chunks.push(toBuffer(chunk, typeof encoding === 'string' ? encoding : undefined))
+      const status = Number(hold.head?.[0] ?? res.statusCode)
+      const send = () => {
+        restore()
+        const rewritten = errorBody(Buffer.concat(hold.chunks), status)
+        // The held head's headers are set one by one, so the rewritten body's type and length win.
+        const headerArg = hold.head?.find((a, i) => i > 0 && typeof a === 'object' && a !== null)
+        if (Array.isArray(headerArg)) for (let i = 0; i + 1 < headerArg.length; i += 2) res.setHeader(String(headerArg[i]), headerArg[i + 1] as string)
+        else if (headerArg) for (const [k, v] of Object.entries(headerArg)) if (v !== undefined) res.setHeader(k, v as string)
+        res.removeHeader('content-encoding')
+        res.setHeader('content-type', 'application/json; charset=utf-8')
+        res.setHeader('content-length', String(rewritten.length))
+        res.writeHead(status)
+        res.end(rewritten)
+      }
+      if (status < 500) {
+        send()
+        return res
+      }
       void probe()
         .catch((err: unknown) => String(err))
         .then((problem) => {
-          restore()
           if (problem) {
+            restore()
             // Security and CORS headers set earlier stay; what described the old body goes.
             for (const name of ['content-encoding', 'etag', 'last-modified']) res.removeHeader(name)
             res.writeHead(503, headers).end(body)
             return
           }
-          // The database answers: this is someone else's 500; send it exactly as it was written.
-          if (hold.head) (res.writeHead as (...a: unknown[]) => Response)(...hold.head)
-          res.end(Buffer.concat(hold.chunks))
+          // The database answers: this is someone else's 500; send it as written, in the error shape.
+          send()
         })
       return res
     }) as typeof res.end
@@ -122,6 +147,28 @@ export function sqliteFileCheck(file: string, ttlMs = 500): FileCheck {
     }
     return result
   }
+}
+
+/**
+ * An error body in the documented shape. A deferred writeHead may carry its own content-length;
+ * `send` above replaces it, since the rewritten body has a different size.
+ */
+export function errorBody(raw: Buffer, status: number): Buffer {
+  let data: unknown
+  try {
+    data = JSON.parse(raw.toString('utf8'))
+  } catch {
+    data = undefined
+  }
+  const fallback = `${status} ${STATUS_CODES[status] ?? 'Error'}`
+  const clean = (item: unknown) => {
+    if (typeof item !== 'object' || item === null) return { message: fallback }
+    const { name: _name, stack: _stack, ...rest } = item as Record<string, unknown>
+    return { ...rest, message: typeof rest.message === 'string' && rest.message ? rest.message : fallback }
+  }
+  const record = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : undefined
+  const errors = Array.isArray(record?.errors) && record.errors.length > 0 ? record.errors.map(clean) : [clean(record ?? null)]
+  return Buffer.from(JSON.stringify({ errors }))
 }
 
 const toBuffer = (chunk: Chunk, encoding?: BufferEncoding) =>

@@ -1,9 +1,15 @@
 import type { RequestHandler } from 'express'
-import { Kind, parse, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql'
+import { Kind, parse, visit, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql'
 import { bufferedBody } from './requestBody'
+import { MAX_CONDITIONS } from './queryGuard'
+import { carriesCredentials } from '@/http/policy'
 
 /**
- * A nesting limit for GraphQL queries, checked before Payload runs them.
+ * Limits for GraphQL requests, checked before Payload runs them: nesting depth, AND/OR list
+ * length (the same bound as REST `where`, see queryGuard.ts), mutations only from the CMS's own
+ * origin, and the Access query only for a signed-in caller.
+ *
+ * Nesting:
  *
  * Why: REST populates at most `maxDepth` (2) levels, but Payload's GraphQL resolves relationships
  * as deep as the query asks, and `maxComplexity` counts fields, not the rows each level fans out
@@ -17,17 +23,28 @@ export const MAX_GRAPHQL_DEPTH = 10
 /** Bounds the parser's own work on a hostile document (graphql-js counts tokens as it lexes). */
 const MAX_TOKENS = 20_000
 
-export function graphqlGuard(maxDepth = MAX_GRAPHQL_DEPTH): RequestHandler {
+export function graphqlGuard({ cmsOrigin, maxDepth = MAX_GRAPHQL_DEPTH }: { cmsOrigin: string; maxDepth?: number }): RequestHandler {
   return async (req, res, next) => {
+    const refuse = (status: number, message: string) => void res.status(status).set('cache-control', 'no-store').json({ errors: [{ message }] })
     try {
-      const queries = await queriesOf(req, res)
-      for (const query of queries) {
+      const origin = req.headers.origin
+      const crossOrigin = !!origin && origin !== cmsOrigin
+      for (const { query, variables } of await operationsOf(req, res)) {
         const depth = queryDepth(query)
         if (depth > maxDepth) {
-          const message = Number.isFinite(depth) ? `GraphQL query is nested ${depth} levels deep; the limit is ${maxDepth}` : 'GraphQL query is too large to accept'
-          res.status(400).set('cache-control', 'no-store').json({ errors: [{ message }] })
-          return
+          return refuse(400, Number.isFinite(depth) ? `GraphQL query is nested ${depth} levels deep; the limit is ${maxDepth}` : 'GraphQL query is too large to accept')
         }
+        const doc = parseOrUndefined(query)
+        if (!doc) continue // Payload answers syntax errors itself
+        const ops = doc.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)
+        // Browsers may read through GraphQL from listed origins (cors.ts); writing stays with the admin's own origin.
+        if (crossOrigin && ops.some((op) => op.operation !== 'query')) return refuse(403, 'Cross-origin GraphQL mutations are not allowed')
+        // Payload's Access resolver returns null for a signed-out caller, which GraphQL turns into a 500.
+        if (!carriesCredentials(req.headers) && ops.some((op) => op.selectionSet.selections.some((sel) => sel.kind === Kind.FIELD && sel.name.value === 'Access'))) {
+          return refuse(401, 'Access describes the permissions of a signed-in user; send credentials')
+        }
+        const conditions = conditionCount(doc, variables)
+        if (conditions > MAX_CONDITIONS) return refuse(400, `GraphQL where has ${conditions} conditions in AND/OR lists; the limit is ${MAX_CONDITIONS}`)
       }
       next()
     } catch (err) {
@@ -36,23 +53,62 @@ export function graphqlGuard(maxDepth = MAX_GRAPHQL_DEPTH): RequestHandler {
   }
 }
 
-/** The query documents of a GraphQL request (GET ?query=, POST JSON, possibly batched, or application/graphql). */
-async function queriesOf(req: Parameters<RequestHandler>[0], res: Parameters<RequestHandler>[1]): Promise<string[]> {
-  if (req.method === 'GET') {
-    const query = new URLSearchParams(req.originalUrl.split('?')[1] ?? '').get('query')
-    return query ? [query] : []
+type Operation = { query: string; variables: unknown }
+
+/** The operations of a GraphQL request (GET ?query=, POST JSON, possibly batched, or application/graphql). */
+async function operationsOf(req: Parameters<RequestHandler>[0], res: Parameters<RequestHandler>[1]): Promise<Operation[]> {
+  if (req.method === 'GET' || req.method === 'HEAD') {
+    const params = new URLSearchParams(req.originalUrl.split('?')[1] ?? '')
+    const query = params.get('query')
+    let variables: unknown
+    try {
+      variables = JSON.parse(params.get('variables') ?? 'null')
+    } catch {
+      variables = null
+    }
+    return query ? [{ query, variables }] : []
   }
   if (req.method !== 'POST') return []
   const body = (await bufferedBody(req, res)).toString('utf8')
   const type = (req.get('content-type') ?? '').split(';')[0]!.trim()
-  if (type === 'application/graphql') return [body]
+  if (type === 'application/graphql') return [{ query: body, variables: null }]
   try {
     const data: unknown = JSON.parse(body)
     const items = Array.isArray(data) ? data : [data]
-    return items.flatMap((item: unknown) => (typeof item === 'object' && item !== null && 'query' in item && typeof item.query === 'string' ? [item.query] : []))
+    return items.flatMap((item: unknown) =>
+      typeof item === 'object' && item !== null && 'query' in item && typeof item.query === 'string' ? [{ query: item.query, variables: 'variables' in item ? item.variables : null }] : [],
+    )
   } catch {
     return [] // not JSON: Payload answers with its own error
   }
+}
+
+function parseOrUndefined(query: string): DocumentNode | undefined {
+  try {
+    return parse(query, { maxTokens: MAX_TOKENS, noLocation: true })
+  } catch {
+    return undefined
+  }
+}
+
+/** Items of AND/OR lists anywhere in the document's arguments and in the variables. */
+export function conditionCount(doc: DocumentNode, variables: unknown): number {
+  let n = 0
+  visit(doc, {
+    ObjectField(node) {
+      if ((node.name.value === 'AND' || node.name.value === 'OR') && node.value.kind === Kind.LIST) n += node.value.values.length
+    },
+  })
+  const stack: unknown[] = [variables]
+  while (stack.length) {
+    const v = stack.pop()
+    if (typeof v !== 'object' || v === null) continue
+    for (const [key, child] of Object.entries(v)) {
+      if ((key === 'AND' || key === 'OR') && Array.isArray(child)) n += child.length
+      stack.push(child)
+    }
+  }
+  return n
 }
 
 /**
@@ -65,7 +121,7 @@ export function queryDepth(query: string): number {
   try {
     doc = parse(query, { maxTokens: MAX_TOKENS, noLocation: true })
   } catch (err) {
-    return err instanceof RangeError || (err instanceof Error && /more th[ae]n \d+ tokens/i.test(err.message)) ? Infinity : 0
+    return err instanceof RangeError || (err instanceof Error && /more th(?:an|at|en) \d+ tokens/i.test(err.message)) ? Infinity : 0
   }
   const fragments = new Map<string, FragmentDefinitionNode>()
   for (const def of doc.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def)

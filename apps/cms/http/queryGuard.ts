@@ -3,6 +3,7 @@ import type { Collection, FlattenedField, Payload } from 'payload'
 import { validOperatorSet } from 'payload/shared'
 import { currentPayload } from '../lib/payloadHandle'
 import { bufferedBody } from './requestBody'
+import { checkListParams, checkRoute, ParamError } from './queryGuardParams'
 
 /**
  * Malformed `where` queries get a 400 that names the problem, before Payload sees them.
@@ -19,6 +20,11 @@ import { bufferedBody } from './requestBody'
 
 /** Payload parses queries with qs at depth 10; anything nested deeper is junk by construction. */
 const MAX_NESTING = 10
+/**
+ * SQLite builds one expression per condition and refuses trees deeper than 1000 ("Expression tree
+ * is too large"): 3,000 ORs were a 500. No reader or admin query comes near this.
+ */
+export const MAX_CONDITIONS = 200
 const LIST_OPERATORS = new Set(['in', 'not_in', 'all'])
 const GEO_OPERATORS = new Set(['near', 'within', 'intersects'])
 /**
@@ -34,21 +40,27 @@ export class QueryError extends Error {}
 export function queryGuard(): RequestHandler {
   return async (req, res, next) => {
     try {
+      const payload = currentPayload()
+      const source = fieldsFor(req)
+      if (payload) checkRoute(payload, req.method, (req.baseUrl + req.path).replace(/^\/api/, ''))
+      if (source) checkListParams(new URLSearchParams(searchOf(req.originalUrl)), source.versions ? undefined : source.fields)
       const where = await readWhere(req, res)
-      if (where !== undefined) checkWhere(where, fieldsFor(req), 'where')
+      if (where !== undefined) checkWhere(where, source, 'where', { conditions: 0 })
       next()
     } catch (err) {
+      if (err instanceof ParamError) return void res.status(err.status).set('cache-control', 'no-store').json({ errors: [{ message: err.message }] })
       if (!(err instanceof QueryError)) return next(err)
       res.status(400).set('cache-control', 'no-store').json({ errors: [{ message: `Invalid query: ${err.message}` }] })
     }
   }
 }
 
+const searchOf = (url: string) => (url.includes('?') ? url.slice(url.indexOf('?') + 1) : '')
+
 /** The `where` of a request: from the URL, or from the body of a POST with a GET method override. */
 async function readWhere(req: Request, res: Response): Promise<unknown> {
   const override = req.method === 'POST' && (req.get('x-payload-http-method-override') === 'GET' || req.get('x-http-method-override') === 'GET')
-  const search = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?') + 1) : ''
-  let where = whereFromSearch(search)
+  let where = whereFromSearch(searchOf(req.originalUrl))
   if (!override) return where
   const type = (req.get('content-type') ?? '').split(';')[0]!.trim()
   const body = (await bufferedBody(req, res)).toString('utf8')
@@ -94,7 +106,7 @@ export function whereFromSearch(search: string): unknown {
   return root
 }
 
-type FieldSource = { payload: Payload; fields: FlattenedField[] } | undefined
+type FieldSource = { payload: Payload; fields: FlattenedField[]; versions: boolean } | undefined
 
 /** The fields of the collection this URL queries (`/api/<slug>`, `/count`, `/versions`). */
 function fieldsFor(req: Request): FieldSource {
@@ -102,8 +114,8 @@ function fieldsFor(req: Request): FieldSource {
   const [, slug, sub] = (req.baseUrl + req.path).replace(/^\/api/, '').split('/')
   const collection = slug && payload ? collectionOf(payload, slug) : undefined
   if (!payload || !collection) return undefined
-  if (sub === 'versions') return { payload, fields: versionFields(collection.config.flattenedFields, slug!) }
-  return { payload, fields: collection.config.flattenedFields }
+  if (sub === 'versions') return { payload, fields: versionFields(collection.config.flattenedFields, slug!), versions: true }
+  return { payload, fields: collection.config.flattenedFields, versions: false }
 }
 
 /** The queryable shape of a versions collection: the document under `version`, plus bookkeeping. */
@@ -116,14 +128,16 @@ function versionFields(fields: FlattenedField[], slug: string): FlattenedField[]
   ]
 }
 
-function checkWhere(where: unknown, source: FieldSource, at: string): void {
+function checkWhere(where: unknown, source: FieldSource, at: string, count: { conditions: number }): void {
   if (!isObject(where)) throw new QueryError(`${at} must be a set of conditions, not a single value`)
   for (const [key, value] of Object.entries(where)) {
     const here = `${at}[${key}]`
     if (key.toLowerCase() === 'and' || key.toLowerCase() === 'or') {
       const list = asList(value)
       if (!list) throw new QueryError(`${here} must be a list of conditions (${here}[0][field][operator]=…)`)
-      list.forEach((item, i) => checkWhere(item, source, `${here}[${i}]`))
+      count.conditions += list.length
+      if (count.conditions > MAX_CONDITIONS) throw new QueryError(`more than ${MAX_CONDITIONS} conditions in and/or lists`)
+      list.forEach((item, i) => checkWhere(item, source, `${here}[${i}]`, count))
       continue
     }
     if (!isObject(value)) throw new QueryError(`${here} needs an operator, e.g. ${here}[equals]=…`)
@@ -188,6 +202,10 @@ function kindOf(payload: Payload, fields: FlattenedField[], path: string[]): Kin
       return rest.length === 0 ? 'date' : undefined
     case 'point':
       return rest.length === 0 ? 'point' : undefined
+    case 'richText':
+      // Stored as a JSON column that the SQLite adapter cannot address by path (a 500 "no such column").
+      if (rest.length > 0) throw new QueryError(`${path.join('.')}: rich text cannot be queried by path; query ${name} itself`)
+      return 'any'
     default:
       // text, select, checkbox, richText, json, blocks...: any string is a valid (if unmatched) value.
       return 'any'

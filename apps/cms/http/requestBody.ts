@@ -1,5 +1,5 @@
 import { IncomingMessage } from 'node:http'
-import type { Request, Response } from 'express'
+import type { Request, RequestHandler, Response } from 'express'
 
 /**
  * Let an express check read a request body that Next must still receive.
@@ -44,4 +44,56 @@ function replayOf(req: Request, body: Buffer): IncomingMessage {
   replay.push(null)
   replay.complete = true
   return replay
+}
+
+/**
+ * Bodies the API cannot use get a 4xx naming the problem, before Payload parses them: measured
+ * here, a `null` JSON body, malformed JSON, a body under a content type Payload does not read
+ * (text/plain) and JSON nested a few thousand levels deep (a stack overflow in Payload's walk of
+ * the data) were each a bare 500. Bodies are bounded by bodyLimit, which runs first.
+ */
+export const MAX_JSON_NESTING = 100
+const READABLE_TYPES = new Set(['application/json', 'multipart/form-data', 'application/x-www-form-urlencoded'])
+
+export function requestBodyGuard(): RequestHandler {
+  return async (req, res, next) => {
+    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next()
+    const declared = Number(req.headers['content-length'] ?? 0)
+    if (!declared) return next()
+    const type = (req.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
+    const graphql = req.path === '/graphql' || req.path.startsWith('/graphql/')
+    const refuse = (status: number, message: string) => void res.status(status).set('cache-control', 'no-store').json({ errors: [{ message }] })
+    if (!(READABLE_TYPES.has(type) || (graphql && type === 'application/graphql'))) {
+      return refuse(415, `Content-Type ${type ? `"${type}"` : '(none)'} is not accepted here; send application/json${graphql ? ' or application/graphql' : ' or multipart/form-data'}`)
+    }
+    if (type !== 'application/json') return next()
+    try {
+      let data: unknown
+      try {
+        data = JSON.parse((await bufferedBody(req, res)).toString('utf8'))
+      } catch {
+        return refuse(400, 'The request body is not valid JSON')
+      }
+      // A GraphQL request may be a batch (a list of operations); everything else is one object.
+      if (typeof data !== 'object' || data === null || (Array.isArray(data) && !graphql)) return refuse(400, 'The request body must be a JSON object')
+      if (nestingOf(data, MAX_JSON_NESTING) > MAX_JSON_NESTING) return refuse(400, `The request body is nested more than ${MAX_JSON_NESTING} levels deep`)
+      next()
+    } catch (err) {
+      next(err)
+    }
+  }
+}
+
+/** How deeply objects and arrays nest, counting stops just past `limit` (iterative: no recursion to overflow). */
+export function nestingOf(value: unknown, limit: number): number {
+  let deepest = 0
+  const stack: [unknown, number][] = [[value, 1]]
+  while (stack.length) {
+    const [v, depth] = stack.pop()!
+    if (typeof v !== 'object' || v === null) continue
+    deepest = Math.max(deepest, depth)
+    if (deepest > limit) return deepest
+    for (const child of Object.values(v)) if (typeof child === 'object' && child !== null) stack.push([child, depth + 1])
+  }
+  return deepest
 }

@@ -170,7 +170,8 @@ function typeHtml(schema: SchemaOrBool): string {
 /** Lower bounds only: the upper ones zod emits are Number.MAX_SAFE_INTEGER, noise to a reader. */
 function constraintText(schema: JsonSchema): string {
   if (typeof schema.exclusiveMinimum === 'number') return ` &gt; ${schema.exclusiveMinimum}`
-  if (typeof schema.minimum === 'number' && schema.minimum > Number.MIN_SAFE_INTEGER) return ` ≥ ${schema.minimum}`
+  const max = typeof schema.maximum === 'number' && schema.maximum < Number.MAX_SAFE_INTEGER ? schema.maximum : undefined
+  if (typeof schema.minimum === 'number' && schema.minimum > Number.MIN_SAFE_INTEGER) return max === undefined ? ` ≥ ${schema.minimum}` : ` ${schema.minimum} to ${max}`
   if (typeof schema.minLength === 'number' && schema.minLength > 0) return ` (min length ${schema.minLength})`
   return ''
 }

@@ -139,18 +139,24 @@ const param = {
       ),
     deepObject,
   ),
-  sort: queryParam('sort', z.string().describe('Field to sort by; prefix "-" for descending, e.g. -publishedAt')),
-  limit: queryParam('limit', z.number().int().min(1).default(10).describe('Documents per page')),
-  page: queryParam('page', z.number().int().min(1).default(1).describe('1-based page number')),
+  sort: queryParam(
+    'sort',
+    z.string().describe('Field to sort by; prefix "-" for descending, several comma-separated, e.g. -publishedAt,title. A name that is not a sortable field is a 400'),
+  ),
+  limit: queryParam('limit', z.number().int().min(0).max(1000).default(10).describe('Documents per page, at most 1000; 0 returns every match')),
+  page: queryParam('page', z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).default(1).describe('1-based page number')),
   depth: queryParam(
     'depth',
-    z.number().int().min(0).default(2).describe('How deep relationships are populated; send 0 to get ids only'),
+    z.number().int().min(0).max(100).default(2).describe('How deep relationships are populated (the server caps it at MAX_DEPTH, 2); send 0 to get ids only'),
   ),
   select: queryParam(
     'select',
     z
       .record(z.string(), z.boolean())
-      .describe('Fields to return, e.g. select[title]=true&select[slug]=true. Only those fields (and id) come back'),
+      .describe(
+        'Fields to return, e.g. select[title]=true&select[slug]=true. Only those fields (and id) come back, so ' +
+          'the documents are partial: the response then matches the LooseDocument shape rather than the full one',
+      ),
     deepObject,
   ),
   draft: queryParam(
@@ -174,14 +180,20 @@ const json = (description: string, name: ComponentName, headers?: Record<string,
 })
 
 const errorResponses = {
-  BadRequest: json('Bad request: an invalid query (unknown field in where, malformed parameter)', 'ErrorBody'),
+  BadRequest: json('Bad request: an invalid query (unknown field in where, a limit, page, depth, sort, select or draft value out of range); the message names the parameter', 'ErrorBody'),
   Unauthorized: json('The API key in Authorization is invalid', 'ErrorBody'),
   Forbidden: json('Not allowed, e.g. draft=true without editor access', 'ErrorBody'),
-  NotFound: json('No such document, or it is not published', 'ErrorBody'),
+  NotFound: json('No such document (including an id that cannot exist, such as a word), or it is not published', 'ErrorBody'),
   ContentTooLarge: json('Request too large (query string or headers over the limit)', 'ErrorBody'),
   TooManyRequests: json('Rate limit exceeded', 'ErrorBody', { 'Retry-After': header.retryAfter }),
 } satisfies Record<string, OpenApiResponse>
 type ErrorResponseName = keyof typeof errorResponses
+
+/** A 200 whose documents are complete without `select` and partial (`partial`) with it. */
+const selectable = (description: string, full: ComponentName, partial: ComponentName): OpenApiResponse => ({
+  description: `${description}. Without select: ${full}. With select: ${partial} (only the selected fields and id)`,
+  content: { 'application/json': { schema: { anyOf: [schemaRef(full), schemaRef(partial)] } } },
+})
 
 const errorRef = (name: ErrorResponseName): OpenApiRef => ({ $ref: `#/components/responses/${name}` })
 
@@ -202,7 +214,7 @@ function listOperation(operationId: string, tag: string, summary: string, item: 
       description,
       tags: [tag],
       parameters: [param.where, param.sort, param.limit, param.page, param.depth, param.select, param.draft],
-      responses: { '200': json('A page of documents', item), ...commonErrors },
+      responses: { '200': item === 'LooseDocumentList' ? json('A page of documents', item) : selectable('A page of documents', item, 'LooseDocumentList'), ...commonErrors },
     },
   }
 }
@@ -226,7 +238,8 @@ export function buildOpenApiDocument({ serverUrl, closedObjects = false }: OpenA
       version: '1.0.0',
       description:
         'Read-only access to published articles, their sections and citations. Anonymous requests see ' +
-        'published content only. Every error response has the body { errors: [{ message }] }.',
+        'published content only. Every error response has the body { errors: [{ message }] }. HEAD is ' +
+          'answered wherever GET is, with the same headers and no body.',
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     servers: [{ url: serverUrl }],
@@ -245,8 +258,8 @@ export function buildOpenApiDocument({ serverUrl, closedObjects = false }: OpenA
         'List articles',
         'ArticleList',
         'Paginated list, newest first with sort=-publishedAt. List items are described as ArticleSummary, ' +
-          'the fields the client asks for with select[...]=true and depth=0; without select, documents carry ' +
-          'every collection field.',
+          'the fields the typed client asks for with select[...]=true and depth=0; without select, documents carry ' +
+          'every collection field; with any other select, only the selected fields and id.',
       ),
       '/api/articles/by-slug/{slug}': {
         get: {
@@ -287,7 +300,7 @@ export function buildOpenApiDocument({ serverUrl, closedObjects = false }: OpenA
             param.select,
             param.draft,
           ],
-          responses: { '200': json('The article document', 'ArticleDocument'), '404': errorRef('NotFound'), ...commonErrors },
+          responses: { '200': selectable('The article document', 'ArticleDocument', 'LooseDocument'), '404': errorRef('NotFound'), ...commonErrors },
         },
       },
       '/api/citations': listOperation('listCitations', 'Citations', 'List citations', 'LooseDocumentList', 'Paginated raw citation documents.'),

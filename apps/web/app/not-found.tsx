@@ -1,6 +1,8 @@
 import type { Metadata } from 'next'
 
-export const metadata: Metadata = { title: 'Page not found', robots: { index: false } }
+// No `robots` here: Next already adds <meta name="robots" content="noindex"> to every 404 answer,
+// and a second copy is invalid HTML.
+export const metadata: Metadata = { title: 'Page not found' }
 
 export default function NotFound() {
   return (

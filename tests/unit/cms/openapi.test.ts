@@ -54,10 +54,11 @@ describe('buildOpenApiDocument', () => {
     const list = doc.paths['/api/articles']?.get
     expect(list?.parameters.map((p) => p.name)).toEqual(['where', 'sort', 'limit', 'page', 'depth', 'select', 'draft'])
     expect(list?.parameters.find((p) => p.name === 'where')).toMatchObject({ in: 'query', style: 'deepObject', explode: true })
-    expect(list?.parameters.find((p) => p.name === 'limit')?.schema).toMatchObject({ type: 'integer', minimum: 1, default: 10 })
+    expect(list?.parameters.find((p) => p.name === 'limit')?.schema).toMatchObject({ type: 'integer', minimum: 0, maximum: 1000, default: 10 })
+    // With select the documents are partial: the 200 names both shapes.
     expect(list?.responses['200']).toEqual({
-      description: 'A page of documents',
-      content: { 'application/json': { schema: { $ref: '#/components/schemas/ArticleList' } } },
+      description: 'A page of documents. Without select: ArticleList. With select: LooseDocumentList (only the selected fields and id)',
+      content: { 'application/json': { schema: { anyOf: [{ $ref: '#/components/schemas/ArticleList' }, { $ref: '#/components/schemas/LooseDocumentList' }] } } },
     })
   })
 

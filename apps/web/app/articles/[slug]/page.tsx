@@ -37,8 +37,8 @@ async function load(params: Props['params']) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { article, canonical, draft } = await load(params)
-  // The page itself answers 404; this only keeps the error page out of search indexes.
-  if (!article) return { title: 'Page not found', robots: { index: false } }
+  // The page itself answers 404, and Next marks every 404 answer noindex on its own.
+  if (!article) return { title: 'Page not found' }
   const description = article.summary ?? undefined
   return {
     title: article.title,
