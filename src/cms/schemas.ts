@@ -115,6 +115,10 @@ export const LooseDocument = z.looseObject({ id: Id }).describe('A raw collectio
 export const LooseDocumentList = paginated(LooseDocument)
 export type LooseDocumentList = z.infer<typeof LooseDocumentList>
 
+/** `GET /api/content-revision`: moves whenever anything readers see changes; poll it to know when to purge. */
+export const ContentRevision = z.object({ revision: z.number().int().nonnegative().describe('Advanced in the same transaction as every publish, unpublish, delete or rename') })
+export type ContentRevision = z.infer<typeof ContentRevision>
+
 /** `GET /healthz` (process up) and `GET /readyz` (dependencies reachable) when healthy. */
 export const HealthOk = z.object({ status: z.literal('ok') })
 export type HealthOk = z.infer<typeof HealthOk>

@@ -18,6 +18,7 @@ import {
   Citation,
   ErrorBody,
   HealthOk,
+  ContentRevision,
   HealthUnavailable,
   Id,
   LexicalState,
@@ -89,6 +90,7 @@ const components = {
   ErrorBody,
   HealthOk,
   HealthUnavailable,
+  ContentRevision,
 } satisfies Record<string, z.ZodType>
 type ComponentName = keyof typeof components
 
@@ -305,6 +307,23 @@ export function buildOpenApiDocument({ serverUrl, closedObjects = false }: OpenA
       },
       '/api/citations': listOperation('listCitations', 'Citations', 'List citations', 'LooseDocumentList', 'Paginated raw citation documents.'),
       '/api/sections': listOperation('listSections', 'Sections', 'List sections', 'LooseDocumentList', 'Paginated raw section documents.'),
+      '/api/content-revision': {
+        get: {
+          operationId: 'getContentRevision',
+          summary: 'The content revision: poll it to know when cached content is stale',
+          description:
+            'A number that moves whenever anything readers see changes. Answered from memory; send the ETag ' +
+            'back in If-None-Match to get 304 while nothing changed.',
+          tags: ['Articles'],
+          parameters: [],
+          security: [],
+          responses: {
+            '200': json('The current revision', 'ContentRevision', { ETag: header.etag }),
+            '304': { description: 'Not Modified: nothing changed since the revision in If-None-Match', headers: { ETag: header.etag } },
+            '503': json('The CMS is starting and has not read the revision yet', 'ErrorBody'),
+          },
+        },
+      },
       '/healthz': health('healthz', 'Liveness: the process is up', { '200': json('Up', 'HealthOk') }),
       '/readyz': health('readyz', 'Readiness: the database is reachable', {
         '200': json('Ready to serve', 'HealthOk'),

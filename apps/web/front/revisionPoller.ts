@@ -7,9 +7,7 @@
  * revision is the one truth in the database; polling it bounds how long any instance can serve a
  * stale page, and needs no list of instances anywhere.
  */
-import { z } from 'zod'
-
-const RevisionBody = z.object({ revision: z.number().int().nonnegative() })
+import { ContentRevision } from '@/cms/schemas'
 
 export type RevisionPollerOptions = {
   cmsUrl: string
@@ -28,7 +26,7 @@ export function pollContentRevision({ cmsUrl, intervalMs, onMove, log = console.
     const res = await fetchImpl(url, { headers: known === undefined ? {} : { 'if-none-match': `"rev-${known}"` }, signal: AbortSignal.timeout(Math.max(intervalMs, 1_000)) })
     if (res.status === 304) return void (await res.arrayBuffer())
     if (!res.ok) throw new Error(`HTTP ${res.status}`)
-    const { revision } = RevisionBody.parse(await res.json())
+    const { revision } = ContentRevision.parse(await res.json())
     // The first answer after start is the baseline: a fresh process's cache was filled at or after it.
     if (known !== undefined && revision !== known) onMove(known, revision)
     known = revision

@@ -45,6 +45,7 @@ describe('buildOpenApiDocument', () => {
       '/api/articles/{id}',
       '/api/citations',
       '/api/sections',
+      '/api/content-revision',
       '/healthz',
       '/readyz',
     ])
