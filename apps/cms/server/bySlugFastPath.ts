@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { apiCache } from '@/server/apiCache'
 import { matchesIfNoneMatch, PUBLIC_CACHE_CONTROL } from '@/server/httpCache'
-import { clientIp, TOO_MANY_BODY, type RateLimiter } from './rateLimiter'
+import { TOO_MANY_BODY, type RateLimiter, type RateLimitKey } from './rateLimiter'
 
 const PREFIX = '/api/articles/by-slug/'
 
@@ -11,7 +11,7 @@ const PREFIX = '/api/articles/by-slug/'
  * (credentials, a query string, CORS, `Cache-Control: no-cache`, a miss) returns false and takes the
  * full path.
  */
-export function createBySlugFastPath(opts: { baseHeaders: Record<string, string>; limiter: RateLimiter; trustProxy: boolean }) {
+export function createBySlugFastPath(opts: { baseHeaders: Record<string, string>; limiter: RateLimiter; keyOf: RateLimitKey }) {
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     const url = req.url ?? ''
     if (req.method !== 'GET' || !url.startsWith(PREFIX)) return false
@@ -24,7 +24,8 @@ export function createBySlugFastPath(opts: { baseHeaders: Record<string, string>
     if (rest.includes('?') || rest.includes('/') || rest.includes('%')) return false
     const hit = apiCache.get(rest)
     if (!hit) return false
-    const verdict = opts.limiter.hit(clientIp(req, opts.trustProxy))
+    const key = opts.keyOf(req)
+    const verdict = key === null ? { allowed: true, retryAfterSeconds: 0 } : opts.limiter.hit(key)
     if (!verdict.allowed) {
       res.writeHead(429, { ...opts.baseHeaders, 'content-type': 'application/json; charset=utf-8', 'retry-after': String(verdict.retryAfterSeconds) })
       res.end(TOO_MANY_BODY)

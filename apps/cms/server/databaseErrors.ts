@@ -77,6 +77,11 @@ export function databaseUnavailable(probe: () => Promise<string | null>, fileChe
             return
           }
           // The database answers: this is someone else's 500; send it exactly as it was written.
+          // A 503 (a write that waited too long for its turn, see src/server/sqliteWrites.ts) says
+          // when to come back.
+          if (((hold.head?.[0] as number | undefined) ?? res.statusCode) === 503 && !res.hasHeader('retry-after')) {
+            res.setHeader('retry-after', String(DATABASE_RETRY_AFTER_SECONDS))
+          }
           if (hold.head) (res.writeHead as (...a: unknown[]) => Response)(...hold.head)
           res.end(Buffer.concat(hold.chunks))
         })

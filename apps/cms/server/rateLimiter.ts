@@ -1,4 +1,6 @@
 import type { IncomingMessage } from 'node:http'
+import { clientAddress, type TrustProxy } from '@/server/trustProxy'
+import { isReaderSite } from '@/server/siteKey'
 
 /**
  * Fixed-window counter per key (client IP). Small on purpose: it runs on the cached fast path as
@@ -27,19 +29,17 @@ export function createRateLimiter({ windowMs, max }: { windowMs: number; max: nu
   }
 }
 
-const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/
+/** The bucket a request counts against, or null when it is not limited per client. */
+export type RateLimitKey = (req: IncomingMessage) => string | null
 
 /**
- * The client's address. A request from a loopback proxy (nginx, the reader site) may name the real
- * client in X-Forwarded-For; anyone else's X-Forwarded-For is ignored, or a client could pick its own
- * rate-limit bucket.
+ * CASE the reader site's own request (its key, see src/server/siteKey.ts): not limited here; the
+ * reader site bounds the renders each of its visitors can cause, and without this one visitor there
+ * would spend every reader's share. CASE anyone else: their address, read through the trusted
+ * proxies only, or a client could pick its own bucket with X-Forwarded-For.
  */
-export function clientIp(req: IncomingMessage, trustLoopbackProxy: boolean): string {
-  const peer = req.socket.remoteAddress ?? 'unknown'
-  if (!trustLoopbackProxy || !LOOPBACK.test(peer)) return peer
-  const forwarded = req.headers['x-forwarded-for']
-  const last = (Array.isArray(forwarded) ? forwarded.join(',') : forwarded ?? '').split(',').map((s) => s.trim()).filter(Boolean).pop()
-  return last ?? peer
+export function rateLimitKey(trust: TrustProxy, siteKey: string): RateLimitKey {
+  return (req) => (isReaderSite(req, siteKey) ? null : clientAddress(req, trust))
 }
 
 export const TOO_MANY_BODY = JSON.stringify({ errors: [{ message: 'Too many requests; retry after the time in Retry-After' }] })

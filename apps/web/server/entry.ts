@@ -8,6 +8,7 @@ import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http'
 import { promisify } from 'node:util'
 import { gzip as gzipCallback } from 'node:zlib'
 import { endToEndHeaders, withSecurityHeaders, type HeaderMap } from './headers'
+import { hashedScriptSrc } from '../../../src/server/csp'
 
 const gzip = promisify(gzipCallback)
 
@@ -95,6 +96,9 @@ export async function buildPageEntry(input: EntryInput): Promise<PageEntry> {
   base['cache-control'] = immutable ? IMMUTABLE_CACHE_CONTROL : PAGE_CACHE_CONTROL
   if (gz) base.vary = appendVary(base.vary, 'Accept-Encoding')
   withSecurityHeaders(base, security)
+  // One stored page is served to many visitors, so its inline scripts are allowed by hash, not by
+  // a nonce (which would be the same for everyone).
+  if (/^text\/html/i.test(contentType)) base['content-security-policy'] = withDirective(base['content-security-policy'], hashedScriptSrc(body))
 
   // Conditional requests only make sense for a 200 (RFC 9110 13.2.1); 404s and redirects get no ETag.
   const etagToken = status === 200 ? createHash('sha1').update(body).digest('base64url') : undefined
@@ -131,6 +135,12 @@ function notModifiedHeaders(full: OutgoingHttpHeaders): OutgoingHttpHeaders {
   delete headers['content-encoding']
   delete headers['content-type']
   return headers
+}
+
+/** Adds a directive to the last policy of a header (ours; see withSecurityHeaders). */
+export function withDirective(existing: OutgoingHttpHeaders[string], directive: string): string {
+  const current = existing === undefined ? '' : Array.isArray(existing) ? existing.join(', ') : String(existing)
+  return current ? `${current}; ${directive}` : directive
 }
 
 function appendVary(existing: OutgoingHttpHeaders[string], token: string): string {
