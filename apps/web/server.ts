@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url'
 import next from 'next'
 import { EnvError, webEnv } from '../../src/env'
 import { createFrontServer, listen } from './server/frontServer'
-import { limitsFromEnv } from '../../src/server/httpLimits'
+import { frontServerOptions } from './server/options'
 
 const APP_DIR = path.dirname(fileURLToPath(import.meta.url))
 const SHUTDOWN_DEADLINE_MS = 10_000
@@ -47,21 +47,8 @@ async function main(): Promise<void> {
   await app.prepare()
   nextHandler = app.getRequestHandler()
 
-  const front = createFrontServer({
-    upstream: new URL(`http://127.0.0.1:${internalPort}`),
-    revalidateSecret: env.REVALIDATE_SECRET,
-    ttlMs: env.PAGE_CACHE_TTL_MS,
-    cmsUrl: env.CMS_URL,
-    cacheEnabled: !dev,
-    log: (line) => console.log(line),
-    missesPerMinute: env.PAGE_CACHE_MISSES_PER_MINUTE,
-    staleMaxBytes: env.PAGE_CACHE_STALE_BYTES,
-    trustProxy: env.TRUST_PROXY,
-    limits: limitsFromEnv(env),
-    dev,
-    // Browsers remember to use https only once they have reached the site over https.
-    extraHeaders: !dev && env.WEB_URL.startsWith('https:') ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : undefined,
-  })
+  const front = createFrontServer(frontServerOptions(env, new URL(`http://127.0.0.1:${internalPort}`), dev, (line) => console.log(line)))
+
   const port = await listen(front.server, env.WEB_PORT, env.HOST)
   console.log(`[web] ready on http://localhost:${port} (cms: ${env.CMS_URL})${dev ? ' [dev: page cache off]' : ''}`)
 
