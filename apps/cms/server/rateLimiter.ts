@@ -2,32 +2,7 @@ import type { IncomingMessage } from 'node:http'
 import { clientAddress, type TrustProxy } from '@/server/trustProxy'
 import { isReaderSite } from '@/server/siteKey'
 
-/**
- * Fixed-window counter per key (client IP). Small on purpose: it runs on the cached fast path as
- * well as in express, so it must cost one Map lookup. Windows are swept so memory stays bounded
- * by the number of clients seen in one window.
- */
-export type RateLimiter = { hit(key: string, now?: number): { allowed: boolean; retryAfterSeconds: number } }
-
-export function createRateLimiter({ windowMs, max }: { windowMs: number; max: number }): RateLimiter {
-  let windows = new Map<string, { count: number; resetAt: number }>()
-  const sweep = setInterval(() => {
-    const now = Date.now()
-    windows = new Map([...windows].filter(([, w]) => w.resetAt > now))
-  }, windowMs)
-  sweep.unref()
-  return {
-    hit(key, now = Date.now()) {
-      let w = windows.get(key)
-      if (!w || w.resetAt <= now) {
-        w = { count: 0, resetAt: now + windowMs }
-        windows.set(key, w)
-      }
-      w.count++
-      return { allowed: w.count <= max, retryAfterSeconds: Math.max(1, Math.ceil((w.resetAt - now) / 1000)) }
-    },
-  }
-}
+export { createRateLimiter, type RateLimiter } from '@/server/fixedWindow'
 
 /** The bucket a request counts against, or null when it is not limited per client. */
 export type RateLimitKey = (req: IncomingMessage) => string | null

@@ -152,10 +152,10 @@ export function createFrontServer(options: FrontServerOptions): FrontServer {
     }
     // A render this client would start (joining one already running costs nothing).
     if (misses && !filler.running(key)) {
-      const client = clientAddress(req, trustProxy)
-      if (!misses.allow(client, now)) {
+      const verdict = misses.hit(clientAddress(req, trustProxy), now)
+      if (!verdict.allowed) {
         if (fallback) return serve(req, res, fallback, 'STALE-IF-ERROR')
-        return sendUnavailable(req, res, tooMany, 429, misses.retryAfterSeconds(client, now))
+        return sendUnavailable(req, res, tooMany, 429, verdict.retryAfterSeconds)
       }
     }
     const result = await filler.fill(key, path, req, isImmutable(req))
