@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { buildConfig, type DatabaseAdapterObj } from 'payload'
+import { buildConfig, type CollectionConfig, type DatabaseAdapterObj } from 'payload'
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { cmsEnv, type CmsEnv } from './src/env'
@@ -16,6 +16,8 @@ import { migrations } from './apps/cms/migrations'
 import { registerPayload } from './apps/cms/lib/payloadHandle'
 import { installContentSignal } from './apps/cms/lib/contentChanges'
 import { tellCaches } from './apps/cms/lib/tellCaches'
+import { serializeSqliteWrites } from './apps/cms/lib/sqliteWrites'
+import { consoleEmail } from './apps/cms/lib/consoleEmail'
 
 const root = path.dirname(fileURLToPath(import.meta.url))
 const env = cmsEnv()
@@ -30,17 +32,40 @@ function database(e: CmsEnv): DatabaseAdapterObj {
     // Transactions need a replica set; docker-compose runs a single-node one.
     return mongooseAdapter({ url: e.DATABASE_URL! })
   }
-  return sqliteAdapter({
+  const adapter = sqliteAdapter({
     client: { url: `file:${e.sqlitePath}` },
     wal: true,
-    busyTimeout: 5_000,
+    busyTimeout: e.SQLITE_BUSY_TIMEOUT_MS,
     // Off by default in Payload's SQLite adapter; on here so a seed or a publish (article + its
     // sections + citation flags) commits whole or not at all, even if the process is killed.
+    // libsql begins them with BEGIN IMMEDIATE (the write lock up front), so a transaction never
+    // fails halfway for want of the lock it assumed it could upgrade to.
     transactionOptions: {},
     push: e.NODE_ENV !== 'production',
     migrationDir: path.join(root, 'apps/cms/migrations'),
     prodMigrations: migrations,
   })
+  return serializeSqliteWrites(adapter, { file: e.sqlitePath, writeWaitMs: e.SQLITE_WRITE_WAIT_MS, busyTimeoutMs: e.SQLITE_BUSY_TIMEOUT_MS })
+}
+
+/**
+ * Account settings that depend on the deployment.
+ * - The session cookie is `Secure` whenever the CMS is served over https in production.
+ * - Password-reset requests are not throttled per account by Payload: its throttle writes a
+ *   reservation outside the request's transaction, which on SQLite waits for the very lock that
+ *   transaction holds ("database is locked", 500 for every request). Requests are limited per
+ *   client by the express rate limiter instead (apps/cms/http/app.ts).
+ */
+function withAccountSettings(users: CollectionConfig, e: CmsEnv): CollectionConfig {
+  const auth = typeof users.auth === 'object' ? users.auth : {}
+  return {
+    ...users,
+    auth: {
+      ...auth,
+      cookies: { ...auth.cookies, secure: e.NODE_ENV === 'production' && e.CMS_URL.startsWith('https:') },
+      forgotPassword: { ...auth.forgotPassword, minRequestInterval: 0 },
+    },
+  }
 }
 
 const withStaffOnlyDrafts = <T extends { hooks?: { beforeOperation?: unknown[] } }>(c: T): T => ({
@@ -53,8 +78,10 @@ export default buildConfig({
   secret: env.PAYLOAD_SECRET,
   db: database(env),
   editor: sectionEditor,
-  collections: [withStaffOnlyDrafts(Articles), withStaffOnlyDrafts(Sections), Citations, Users],
+  collections: [withStaffOnlyDrafts(Articles), withStaffOnlyDrafts(Sections), Citations, withAccountSettings(Users, env)],
   globals: [ContentRevision],
+  // No mail server is needed to run this: messages (password resets) are written to the log.
+  email: consoleEmail({ fromAddress: `no-reply@${new URL(env.CMS_URL).hostname}`, fromName: 'Tripsitter CMS' }),
   admin: {
     user: Users.slug,
     // No third-party avatar service: an offline install cannot reach Gravatar, and staff privacy does not need it.

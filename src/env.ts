@@ -13,6 +13,7 @@ import path from 'node:path'
 import crypto from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
+import { parseTrustProxy } from './http/trustProxy'
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -27,6 +28,31 @@ const port = z.coerce.number().int().min(0).max(65535)
 const url = z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, ''))
 const csv = z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
 const positiveInt = z.coerce.number().int().positive()
+
+/**
+ * Socket limits shared by both HTTP servers. A client that sends headers slowly (or never finishes
+ * them) holds a file descriptor; without these Node waits 60 s for headers and 5 min for a request,
+ * so a few thousand idle connections exhaust the process's descriptors.
+ */
+const serverLimits = {
+  SERVER_HEADERS_TIMEOUT_MS: positiveInt.default(10_000),
+  SERVER_REQUEST_TIMEOUT_MS: positiveInt.default(30_000),
+  SERVER_KEEP_ALIVE_TIMEOUT_MS: positiveInt.default(5_000),
+  SERVER_MAX_CONNECTIONS: positiveInt.default(4_096),
+  // Comma-separated addresses or CIDRs (or loopback, linklocal, uniquelocal) of proxies whose
+  // X-Forwarded-For names the client; `false` trusts none.
+  TRUST_PROXY: z
+    .string()
+    .default('loopback')
+    .transform((value, ctx) => {
+      try {
+        return parseTrustProxy(value)
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: err instanceof Error ? err.message : String(err) })
+        return z.NEVER
+      }
+    }),
+}
 
 const base = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -55,7 +81,11 @@ const cmsSchema = base.extend({
   MAX_BODY_BYTES: positiveInt.default(2 * 1024 * 1024),
   // Memory for anonymous API reads kept between publishes (bodies with their gzip and brotli variants).
   API_CACHE_MAX_BYTES: positiveInt.default(32 * 1024 * 1024),
-  TRUST_PROXY: z.string().default('loopback'),
+  // SQLite has one writer: writes in this process queue for it (up to the wait), and a lock held by
+  // another process (a seed, an import) is waited on for the busy timeout per attempt.
+  SQLITE_WRITE_WAIT_MS: positiveInt.default(20_000),
+  SQLITE_BUSY_TIMEOUT_MS: positiveInt.default(1_000),
+  ...serverLimits,
   // Scripts (seed, import) share the config but must not start the scheduled-publish cron.
   JOBS_AUTORUN: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   // With DEPLOYMENT=1 the first-admin sign-up accepts only this token (`npm start` generates and prints one).
@@ -68,6 +98,11 @@ const webSchema = base.extend({
   PAGE_CACHE_TTL_MS: positiveInt.default(5 * 60_000),
   // How often to ask the CMS whether content changed (a lost webhook is noticed this fast); 0 = never.
   REVISION_POLL_MS: z.coerce.number().int().min(0).default(1_000),
+  // Per client: renders (cache misses) allowed per minute; beyond it a stale copy or 429.
+  PAGE_CACHE_MISSES_PER_MINUTE: positiveInt.default(120),
+  // Copies of evicted and purged pages kept for when the CMS fails.
+  PAGE_CACHE_STALE_BYTES: positiveInt.default(64 * 1024 * 1024),
+  ...serverLimits,
 })
 
 export type CmsEnv = z.infer<typeof cmsSchema> & Record<SecretName, string> & { databaseKind: 'mongodb' | 'sqlite'; sqlitePath: string }

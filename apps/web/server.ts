@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url'
 import next from 'next'
 import { EnvError, webEnv } from '../../src/env'
 import { createFrontServer, listen } from './front/frontServer'
+import { frontServerOptions } from './front/options'
 import { pollContentRevision } from './front/revisionPoller'
 
 const APP_DIR = path.dirname(fileURLToPath(import.meta.url))
@@ -47,14 +48,7 @@ async function main(): Promise<void> {
   await app.prepare()
   nextHandler = app.getRequestHandler()
 
-  const front = createFrontServer({
-    upstream: new URL(`http://127.0.0.1:${internalPort}`),
-    revalidateSecret: env.REVALIDATE_SECRET,
-    ttlMs: env.PAGE_CACHE_TTL_MS,
-    cmsUrl: env.CMS_URL,
-    cacheEnabled: !dev,
-    log: (line) => console.log(line),
-  })
+  const front = createFrontServer(frontServerOptions(env, new URL(`http://127.0.0.1:${internalPort}`), dev, (line) => console.log(line)))
   if (!dev && env.REVISION_POLL_MS > 0) {
     pollContentRevision({
       cmsUrl: env.CMS_URL,

@@ -60,6 +60,7 @@ export async function baseEnv(extra: EnvVars = {}): Promise<{ dataDir: string; e
     // Tests fire many requests from one address; rate-limit tests lower these explicitly.
     RATE_LIMIT_API_MAX: '100000',
     RATE_LIMIT_LOGIN_MAX: '1000',
+    PAGE_CACHE_MISSES_PER_MINUTE: '100000',
     ...extra,
   }
   return { dataDir, env, cmsPort, webPort }
@@ -109,10 +110,10 @@ async function waitForBuilds(): Promise<void> {
   for (let waited = 0; fs.existsSync(lock) && waited < 300_000; waited += 500) await new Promise((r) => setTimeout(r, 500))
 }
 
-export async function startCms(env: EnvVars): Promise<Running> {
+/** `url`: where to reach it, when that is not the public CMS_URL (an https URL behind a TLS proxy). */
+export async function startCms(env: EnvVars, url = env.CMS_URL!): Promise<Running> {
   await waitForBuilds()
   const { child, output } = spawnServer('apps/cms/server.ts', env)
-  const url = env.CMS_URL!
   await waitFor(`${url}/readyz`, child, output)
   return { url, port: Number(env.CMS_PORT), child, output, stop: stopper(child) }
 }

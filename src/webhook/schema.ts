@@ -18,6 +18,8 @@ export const RevalidationEvent = z.object({
   collection: z.string().min(1).max(100),
   slugs: slugList,
   previousSlugs: slugList.optional(),
+  /** Random per event: makes every delivery unique, so the receiver can refuse replays. */
+  id: z.string().min(8).max(100).optional(),
 })
 
 export type RevalidationEvent = z.infer<typeof RevalidationEvent>

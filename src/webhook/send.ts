@@ -5,6 +5,7 @@
  * must not turn a publish into an error. The caller logs the result; the reader site's page cache
  * also expires on its own TTL, so a lost webhook delays freshness rather than losing it.
  */
+import { randomUUID } from 'node:crypto'
 import { REVALIDATE_SIGNATURE_HEADER, signRevalidation } from './signature'
 import { RevalidationEvent } from './schema'
 
@@ -29,7 +30,7 @@ export async function sendRevalidation(
 ): Promise<SendRevalidationResult> {
   try {
     // Validate before sending: a bad event would only come back as a 400 after a network round trip.
-    const parsed = RevalidationEvent.safeParse(event)
+    const parsed = RevalidationEvent.safeParse({ id: randomUUID(), ...event })
     if (!parsed.success) return { ok: false, error: `invalid event: ${parsed.error.issues.map((i) => i.message).join('; ')}` }
     const body = JSON.stringify(parsed.data)
     const signal = AbortSignal.timeout(timeoutMs)

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { apiCache } from '../lib/apiCache'
 import { canonicalApiKey } from '../lib/apiCacheKey'
 import { carriesCredentials } from '@/http/policy'
-import { clientIp, TOO_MANY_BODY, type RateLimiter } from './rateLimiter'
+import { TOO_MANY_BODY, type RateLimiter, type RateLimitKey } from './rateLimiter'
 import { sendCached } from './sendCached'
 
 /**
@@ -11,7 +11,7 @@ import { sendCached } from './sendCached'
  * lists, `where`, find-by-id). Anything else (credentials, CORS, `Cache-Control:
  * no-cache`, a miss) returns false and takes the full path, which also fills the cache.
  */
-export function createApiFastPath(opts: { baseHeaders: Record<string, string>; limiter: RateLimiter; trustProxy: boolean }) {
+export function createApiFastPath(opts: { baseHeaders: Record<string, string>; limiter: RateLimiter; keyOf: RateLimitKey }) {
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false
     const url = req.url ?? ''
@@ -21,10 +21,11 @@ export function createApiFastPath(opts: { baseHeaders: Record<string, string>; l
     // `no-cache` asks for a response checked against the origin: the reader site sends it on its
     // (rare) cache fills, so a page rebuilt after a purge never gets a copy this memory still holds.
     if (h['cache-control']?.includes('no-cache')) return false
-    const key = canonicalApiKey(url)
-    const hit = key === undefined ? undefined : apiCache.get(key)
+    const cacheKey = canonicalApiKey(url)
+    const hit = cacheKey === undefined ? undefined : apiCache.get(cacheKey)
     if (!hit) return false
-    const verdict = opts.limiter.hit(clientIp(req, opts.trustProxy))
+    const client = opts.keyOf(req)
+    const verdict = client === null ? { allowed: true, retryAfterSeconds: 0 } : opts.limiter.hit(client)
     if (!verdict.allowed) {
       res.writeHead(429, { ...opts.baseHeaders, 'content-type': 'application/json; charset=utf-8', 'retry-after': String(verdict.retryAfterSeconds) })
       res.end(TOO_MANY_BODY)

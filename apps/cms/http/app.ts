@@ -5,7 +5,7 @@ import { databaseProbe, healthRoutes } from './health'
 import { securityHeaders, securityHeaderValues } from './securityHeaders'
 import { publicReadCors } from './cors'
 import { bodyLimit } from './bodyLimit'
-import { createRateLimiter } from './rateLimiter'
+import { createRateLimiter, rateLimitKey } from './rateLimiter'
 import { rateLimit } from './rateLimit'
 import { apiCacheHeaders } from './apiCacheHeaders'
 import { createApiFastPath } from './apiFastPath'
@@ -20,6 +20,8 @@ import { graphqlGuard } from './graphqlGuard'
 import { requestBodyGuard, requestForNext } from './requestBody'
 import { firstAdminGate } from './firstAdminGate'
 import { headAsGet } from './headRequests'
+import { createLimitedServer, limitsFromEnv } from '@/http/httpLimits'
+import { readerSiteKey } from '@/http/siteKey'
 
 type NextHandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>
 
@@ -29,7 +31,7 @@ type NextHandler = (req: http.IncomingMessage, res: http.ServerResponse) => Prom
  * can see the order of the middleware in one place.
  */
 export function createCmsHttpServer(env: CmsEnv, handleNext: NextHandler): http.Server {
-  const trustProxy = env.TRUST_PROXY !== 'false'
+  const keyOf = rateLimitKey(env.TRUST_PROXY, readerSiteKey(env.REVALIDATE_SECRET))
   const baseHeaders = securityHeaderValues({ https: env.CMS_URL.startsWith('https:') })
   const apiLimiter = createRateLimiter({ windowMs: env.RATE_LIMIT_WINDOW_MS, max: env.RATE_LIMIT_API_MAX })
   const loginLimiter = createRateLimiter({ windowMs: env.RATE_LIMIT_WINDOW_MS, max: env.RATE_LIMIT_LOGIN_MAX })
@@ -44,15 +46,16 @@ export function createCmsHttpServer(env: CmsEnv, handleNext: NextHandler): http.
   const app = express()
   app.disable('x-powered-by')
   app.disable('etag') // ETags are computed on the bytes sent, in apiCacheHeaders
-  app.use(securityHeaders(baseHeaders))
+  app.use(securityHeaders(baseHeaders, { dev: env.NODE_ENV !== 'production' }))
   app.use(healthRoutes(databaseProblem))
   // Before the rate limit: reader instances poll it every second, and it costs one Map read.
   app.use(contentRevisionRoute())
   app.use(bodyLimit(env.MAX_BODY_BYTES))
   app.use(firstAdminGate({ deployment: env.DEPLOYMENT === '1', setupToken: env.SETUP_TOKEN }))
-  app.post('/api/users/login', rateLimit(loginLimiter, trustProxy))
+  // Account endpoints share the small limit: guessing passwords, and mailing reset links to anyone.
+  app.post(['/api/users/login', '/api/users/forgot-password', '/api/users/reset-password'], rateLimit(loginLimiter, keyOf))
   app.use('/api', publicReadCors(corsOrigins))
-  app.use('/api', rateLimit(apiLimiter, trustProxy))
+  app.use('/api', rateLimit(apiLimiter, keyOf))
   app.use(openApiRoutes(env))
   // Before apiCacheHeaders, so its buffered reads reach this with their final status.
   app.use('/api', databaseUnavailable(databaseProblem, databaseFile))
@@ -64,8 +67,8 @@ export function createCmsHttpServer(env: CmsEnv, handleNext: NextHandler): http.
   // A guard that read the body hands Next a replay of it (see requestBody.ts).
   app.all('/{*splat}', (req, res) => handleNext(requestForNext(req, res), res))
 
-  const fastPath = createApiFastPath({ baseHeaders, limiter: apiLimiter, trustProxy })
-  return http.createServer((req, res) => {
+  const fastPath = createApiFastPath({ baseHeaders, limiter: apiLimiter, keyOf })
+  return createLimitedServer(limitsFromEnv(env), (req, res) => {
     if (!fastPath(req, res)) app(req, res)
   })
 }

@@ -102,7 +102,10 @@ export function databaseUnavailable(probe: () => Promise<string | null>, fileChe
             res.writeHead(503, headers).end(body)
             return
           }
-          // The database answers: this is someone else's 500; send it as written, in the error shape.
+          // The database answers: this is someone else's error; send it as written, in the error shape.
+          // A 503 (a write that waited too long for its turn, see apps/cms/lib/sqliteWrites.ts) says
+          // when to come back.
+          if (status === 503 && !res.hasHeader('retry-after')) res.setHeader('retry-after', String(DATABASE_RETRY_AFTER_SECONDS))
           send()
         })
       return res

@@ -3,6 +3,7 @@ import express from 'express'
 import { currentPayload } from '../lib/payloadHandle'
 import { USERS } from '../../../collections/slugs'
 import { describeDatabaseError } from './databaseErrors'
+import { sqliteWriteProblem } from '../lib/sqliteWriteQueue'
 
 const DB_CHECK_TIMEOUT_MS = 2_000
 
@@ -18,6 +19,9 @@ export const databaseProbe = (fileCheck: (fresh: boolean) => string | null = () 
   if (!payload) return 'starting: Payload has not initialised yet'
   const fileProblem = fileCheck(true)
   if (fileProblem) return `database unavailable: ${fileProblem}`
+  // Reads can succeed while every write waits for a lock: then the CMS cannot do its job either.
+  const writeProblem = sqliteWriteProblem()
+  if (writeProblem) return `database unavailable: ${writeProblem}`
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<string>((resolve) => {
     timer = setTimeout(() => resolve(`database did not answer within ${DB_CHECK_TIMEOUT_MS} ms`), DB_CHECK_TIMEOUT_MS)

@@ -9,6 +9,7 @@ import { promisify } from 'node:util'
 import { gzip as gzipCallback } from 'node:zlib'
 import { endToEndHeaders, withSecurityHeaders, type HeaderMap } from './headers'
 import { IMMUTABLE_CACHE_CONTROL, PAGE_CACHE_CONTROL } from '@/http/policy'
+import { hashedScriptSrc } from '@/http/csp'
 
 const gzip = promisify(gzipCallback)
 
@@ -94,6 +95,9 @@ export async function buildPageEntry(input: EntryInput): Promise<PageEntry> {
   base['cache-control'] = immutable ? IMMUTABLE_CACHE_CONTROL : PAGE_CACHE_CONTROL
   if (gz) base.vary = appendVary(base.vary, 'Accept-Encoding')
   withSecurityHeaders(base, security)
+  // One stored page is served to many visitors, so its inline scripts are allowed by hash, not by
+  // a nonce (which would be the same for everyone).
+  if (/^text\/html/i.test(contentType)) base['content-security-policy'] = withDirective(base['content-security-policy'], hashedScriptSrc(body))
 
   // Conditional requests only make sense for a 200 (RFC 9110 13.2.1); 404s and redirects get no ETag.
   const etagToken = status === 200 ? createHash('sha1').update(body).digest('base64url') : undefined
@@ -130,6 +134,12 @@ function notModifiedHeaders(full: OutgoingHttpHeaders): OutgoingHttpHeaders {
   delete headers['content-encoding']
   delete headers['content-type']
   return headers
+}
+
+/** Adds a directive to the last policy of a header (ours; see withSecurityHeaders). */
+export function withDirective(existing: OutgoingHttpHeaders[string], directive: string): string {
+  const current = existing === undefined ? '' : Array.isArray(existing) ? existing.join(', ') : String(existing)
+  return current ? `${current}; ${directive}` : directive
 }
 
 function appendVary(existing: OutgoingHttpHeaders[string], token: string): string {

@@ -51,12 +51,13 @@ export class Filler {
   }
 
   /** Single flight: concurrent calls for one key share one upstream request. */
-  fill(key: string, req: IncomingMessage, immutable: boolean): Promise<FillResult> {
+  /** `path` is what upstream is asked for: the canonical URL of the key, not the visitor's spelling. */
+  fill(key: string, path: string, req: IncomingMessage, immutable: boolean): Promise<FillResult> {
     const pending = this.inflight.get(key)
     if (pending) return pending
     const headers = fillHeaders(req)
     const generation = this.options.cache.generation
-    const promise = this.run(key, req.url ?? '/', headers, immutable, generation).finally(() => {
+    const promise = this.run(key, path, headers, immutable, generation).finally(() => {
       if (this.inflight.get(key) === promise) this.inflight.delete(key)
     })
     this.inflight.set(key, promise)
@@ -67,6 +68,11 @@ export class Filler {
    * True shortly after upstream could not be reached at all (refused, reset, timed out). A 5xx does
    * not count: one broken page says nothing about the others.
    */
+  /** True when a request for `key` would join a fill already running (it costs no extra render). */
+  running(key: string): boolean {
+    return this.inflight.has(key)
+  }
+
   upstreamDown(now: number): boolean {
     return now - this.unreachableAt < UPSTREAM_DOWN_MS
   }

@@ -4,13 +4,15 @@
  *
  * Request routing, in order:
  *   GET/HEAD of a cacheable URL -> HIT from memory, else STALE (+ background refresh), else a
- *                                  single-flight fill (MISS), else a purged copy (STALE-IF-ERROR),
- *                                  else the 503 page
+ *                                  single-flight fill (MISS) if the client has renders left,
+ *                                  else a stale copy (STALE-IF-ERROR), else the 503 (or 429) page.
+ *                                  Query parameters no page reads are not part of the URL here.
  *   /api/revalidate             -> signed webhook, purges the cache
  *   anything else               -> streamed to Next unchanged
  */
 import { drainHttpServer } from '@/process/drain'
-import http, { type IncomingMessage, type ServerResponse } from 'node:http'
+import type http from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { relabel, type CacheEntry, type CacheLabel, type PageEntry } from './entry'
@@ -19,9 +21,13 @@ import { buildSecurityHeaders } from './headers'
 import { PageCache } from './pageCache'
 import { proxyRequest, proxyUpgrade, type ProxyContext } from './proxy'
 import { handleRevalidate, REVALIDATE_PATH, type RevalidateContext } from './revalidate'
-import { buildUnavailable, sendUnavailable } from './unavailable'
+import { buildTooMany, buildUnavailable, sendUnavailable } from './unavailable'
 import { Upstream } from './upstream'
 import { wantsPrivateView } from '@/http/policy'
+import { canonicalUrl, createMissLimiter } from './missLimit'
+import { createReplayGuard } from '@/webhook/replay'
+import { createLimitedServer, type ServerLimits } from '@/http/httpLimits'
+import { clientAddress, parseTrustProxy, type TrustProxy } from '@/http/trustProxy'
 
 export interface FrontServerOptions {
   /** Where Next listens (loopback). */
@@ -41,6 +47,16 @@ export interface FrontServerOptions {
   /** Larger responses are streamed through instead of held in memory. */
   maxEntryBytes?: number
   upstreamTimeoutMs?: number
+  /** Renders (cache misses) one client may cause per minute; unlimited when unset. */
+  missesPerMinute?: number
+  /** Budget for stale copies of evicted and purged pages. */
+  staleMaxBytes?: number
+  /** Proxies whose X-Forwarded-For names the client (default: loopback). */
+  trustProxy?: TrustProxy
+  /** Socket timeouts and connection cap; Node's defaults when unset. */
+  limits?: ServerLimits
+  /** Development: Next's hot reloading needs eval in pages rendered per request. */
+  dev?: boolean
 }
 
 export interface FrontServer {
@@ -68,12 +84,16 @@ export function createFrontServer(options: FrontServerOptions): FrontServer {
   const ttlMs = options.ttlMs
   const security = buildSecurityHeaders({ cmsUrl: options.cmsUrl, extraHeaders: options.extraHeaders })
   const upstream = new Upstream(options.upstream, options.upstreamTimeoutMs ?? DEFAULTS.upstreamTimeoutMs)
-  const cache = new PageCache({ maxEntries: options.maxEntries ?? DEFAULTS.maxEntries, maxBytes: options.maxBytes ?? DEFAULTS.maxBytes })
+  const cache = new PageCache({ maxEntries: options.maxEntries ?? DEFAULTS.maxEntries, maxBytes: options.maxBytes ?? DEFAULTS.maxBytes, staleMaxBytes: options.staleMaxBytes })
   const filler = new Filler({ cache, upstream, security, ttlMs, maxEntryBytes: options.maxEntryBytes ?? DEFAULTS.maxEntryBytes, log })
   const unavailable = buildUnavailable(security)
+  const tooMany = buildTooMany(security)
+  const misses = options.missesPerMinute === undefined ? undefined : createMissLimiter(options.missesPerMinute)
+  const trustProxy = options.trustProxy ?? parseTrustProxy('loopback')
   const proxyContext: ProxyContext = {
     upstream,
     security,
+    dev: options.dev ?? false,
     onUnavailable: (req, res, reason) => {
       log(`[web] upstream failed for ${req.method} ${req.url}: ${reason}`)
       sendUnavailable(req, res, unavailable)
@@ -84,7 +104,7 @@ export function createFrontServer(options: FrontServerOptions): FrontServer {
     filler.forgetInflight()
     return purged
   }
-  const revalidateContext: RevalidateContext = { secret: options.revalidateSecret, security, log, purge }
+  const revalidateContext: RevalidateContext = { secret: options.revalidateSecret, security, log, replays: createReplayGuard(), purge }
 
   // The hit path: one key computation, one Map lookup, one writeHead + end with prebuilt objects.
   function onRequest(req: IncomingMessage, res: ServerResponse): void {
@@ -117,15 +137,24 @@ export function createFrontServer(options: FrontServerOptions): FrontServer {
       if (now >= entry.refreshAfter) refreshInBackground(key, req, entry)
       return
     }
+    const path = fillPath(key)
     const fallback = cache.fallback(key)
     if (fallback && filler.upstreamDown(now)) {
       // Upstream just failed to answer at all: don't make this visitor wait out another timeout for
       // a page we can serve now. The fill still runs, and its success ends the outage state.
       serve(req, res, fallback, 'STALE-IF-ERROR')
-      void filler.fill(key, req, isImmutable(req))
+      void filler.fill(key, path, req, isImmutable(req))
       return
     }
-    const result = await filler.fill(key, req, isImmutable(req))
+    // A render this client would start (joining one already running costs nothing).
+    if (misses && !filler.running(key)) {
+      const verdict = misses.hit(clientAddress(req, trustProxy), now)
+      if (!verdict.allowed) {
+        if (fallback) return serve(req, res, fallback, 'STALE-IF-ERROR')
+        return sendUnavailable(req, res, tooMany, 429, verdict.retryAfterSeconds)
+      }
+    }
+    const result = await filler.fill(key, path, req, isImmutable(req))
     if (res.destroyed) return
     if (result.kind === 'page') return serve(req, res, result.entry, 'MISS')
     if (result.kind === 'pass') return proxyRequest(req, res, proxyContext)
@@ -136,7 +165,7 @@ export function createFrontServer(options: FrontServerOptions): FrontServer {
   }
 
   function refreshInBackground(key: string, req: IncomingMessage, stale: PageEntry): void {
-    void filler.fill(key, req, stale.immutable).then((result) => {
+    void filler.fill(key, fillPath(key), req, stale.immutable).then((result) => {
       if (result.kind === 'failed') stale.refreshAfter = Date.now() + REFRESH_BACKOFF_MS
     })
   }
@@ -147,7 +176,7 @@ export function createFrontServer(options: FrontServerOptions): FrontServer {
     else res.destroy()
   }
 
-  const server = http.createServer(onRequest)
+  const server = createLimitedServer(options.limits, onRequest)
   // Upgraded sockets leave http.Server's connection tracking, so closeAllConnections() cannot see them.
   const upgraded = new Set<Duplex>()
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -186,8 +215,9 @@ function serve(req: IncomingMessage, res: ServerResponse, entry: PageEntry, labe
 
 /**
  * The cache key, or undefined when this request must not be answered from the shared cache.
- * Key = path + query exactly as sent; RSC requests (client-side navigation) get their own variant,
- * since Next answers the same URL with HTML or with a component payload depending on headers.
+ * Key = the canonical URL (query parameters no page reads dropped); RSC requests (client-side
+ * navigation) get their own variant, since Next answers the same URL with HTML or with a component
+ * payload depending on headers.
  */
 function cacheKey(req: IncomingMessage): string | undefined {
   const url = req.url
@@ -196,8 +226,13 @@ function cacheKey(req: IncomingMessage): string | undefined {
   const headers = req.headers
   // Draft mode, Next preview data or a Payload login: this visitor may see unpublished content.
   if (headers.range !== undefined || wantsPrivateView(headers)) return undefined
-  if (headers.rsc !== undefined) return `\0${RSC_VARIANT_HEADERS.map((name) => String(headers[name] ?? '')).join('\0')}\0${url}`
-  return url
+  if (headers.rsc !== undefined) return `\0${RSC_VARIANT_HEADERS.map((name) => String(headers[name] ?? '')).join('\0')}\0${canonicalUrl(url, true)}`
+  return canonicalUrl(url, false)
+}
+
+/** The URL a key's fill asks upstream for: the key itself, or its last part for an RSC variant. */
+function fillPath(key: string): string {
+  return key.charCodeAt(0) === 0 ? key.slice(key.lastIndexOf('\0') + 1) : key
 }
 
 function isImmutable(req: IncomingMessage): boolean {

@@ -9,24 +9,34 @@ import type { Duplex } from 'node:stream'
 import { pipeline } from 'node:stream'
 import { endToEndHeaders, forwardedRequestHeaders, forwardingHeaders, withSecurityHeaders, type HeaderMap } from './headers'
 import type { Upstream } from './upstream'
+import { withDirective } from './entry'
+import { newNonce, nonceScriptSrc } from '../../../src/http/csp'
 
 export interface ProxyContext {
   upstream: Upstream
   security: HeaderMap
   /** Called when upstream fails before any response header was sent to the client. */
   onUnavailable: (req: IncomingMessage, res: ServerResponse, reason: string) => void
+  /** Development: pages need eval for hot reloading. */
+  dev: boolean
 }
 
 const DROP_FROM_RESPONSE = new Set(['x-powered-by'])
 
 export function proxyRequest(req: IncomingMessage, res: ServerResponse, ctx: ProxyContext): void {
-  const upstreamReq = ctx.upstream.request(req.method ?? 'GET', req.url ?? '/', forwardedRequestHeaders(req))
+  // Rendered for this visitor alone, so a nonce: Next reads it from the request's policy and stamps
+  // it on each script it emits; the response's policy allows exactly those.
+  const scriptSrc = nonceScriptSrc(newNonce(), ctx.dev)
+  const requestHeaders = forwardedRequestHeaders(req)
+  requestHeaders['content-security-policy'] = scriptSrc
+  const upstreamReq = ctx.upstream.request(req.method ?? 'GET', req.url ?? '/', requestHeaders)
   // Idle timeout while waiting for the response head; once streaming, a slow body is the client's business.
   upstreamReq.setTimeout(ctx.upstream.timeoutMs, () => upstreamReq.destroy(new Error(`timed out after ${ctx.upstream.timeoutMs} ms`)))
 
   upstreamReq.on('response', (upstreamRes) => {
     upstreamReq.setTimeout(0)
     const headers = withSecurityHeaders(endToEndHeaders(upstreamRes.headers, DROP_FROM_RESPONSE), ctx.security)
+    headers['content-security-policy'] = withDirective(headers['content-security-policy'], scriptSrc)
     res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.statusMessage, headers)
     pipeline(upstreamRes, res, () => {
       // Either side failed mid-body; the pipeline has already destroyed both streams.

@@ -1,13 +1,15 @@
 /**
  * POST /api/revalidate: the CMS's signed "content changed" webhook.
  *
- * Order matters: size limit, then signature over the exact raw bytes, then schema. Nothing is
+ * Order matters: size limit, then signature over the exact raw bytes, then replay (a signature
+ * already accepted is refused), then schema. Nothing is
  * parsed or changed for a request that is not signed, so an anonymous caller cannot empty the cache
  * (which would send every visitor to the renderer at once).
  */
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http'
 import { REVALIDATE_SIGNATURE_HEADER, verifyRevalidation } from '../../../src/webhook/signature'
 import { RevalidationEvent } from '../../../src/webhook/schema'
+import type { ReplayGuard } from '../../../src/webhook/replay'
 import type { HeaderMap } from './headers'
 import type { Log } from './fill'
 
@@ -18,6 +20,8 @@ export interface RevalidateContext {
   secret: string
   security: HeaderMap
   log: Log
+  /** Remembers accepted signatures: a replayed delivery purges nothing. */
+  replays: ReplayGuard
   /** Invalidates every cached page; returns how many were purged. */
   purge: () => number
 }
@@ -67,6 +71,7 @@ export function handleRevalidate(req: IncomingMessage, res: ServerResponse, ctx:
     if (!verifyRevalidation(typeof signature === 'string' ? signature : undefined, raw, ctx.secret)) {
       return error(401, 'invalid signature')
     }
+    if (!ctx.replays.firstSeen(signature as string)) return error(409, 'this webhook was already received')
     let json: unknown
     try {
       json = JSON.parse(raw.toString('utf8'))

@@ -4,6 +4,7 @@
  */
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http'
 import type { HeaderMap } from './headers'
+import { withDirective } from './entry'
 
 export const RETRY_AFTER_SECONDS = 30
 
@@ -28,12 +29,17 @@ const HTML = `<!doctype html>
 
 const JSON_BODY = JSON.stringify({ errors: [{ message: 'The publication is temporarily unavailable' }] })
 
+const TOO_MANY_HTML = HTML.replace('Temporarily unavailable', 'Too many requests')
+  .replace('The publication is temporarily unavailable', 'Too many new pages requested')
+  .replace('We could not load this page just now. Please try again in a minute.', 'This address asked for more pages than we render for one visitor in a minute. Please try again shortly.')
+const TOO_MANY_JSON = JSON.stringify({ errors: [{ message: 'Too many requests; retry after the time in Retry-After' }] })
+
 export interface UnavailableResponses {
   html: { headers: OutgoingHttpHeaders; body: Buffer }
   json: { headers: OutgoingHttpHeaders; body: Buffer }
 }
 
-export function buildUnavailable(security: HeaderMap): UnavailableResponses {
+function build(security: HeaderMap, html: string, json: string): UnavailableResponses {
   const make = (type: string, text: string) => {
     const body = Buffer.from(text)
     const headers: OutgoingHttpHeaders = {
@@ -43,13 +49,18 @@ export function buildUnavailable(security: HeaderMap): UnavailableResponses {
       'retry-after': String(RETRY_AFTER_SECONDS),
       ...security,
     }
+    headers['content-security-policy'] = withDirective(headers['content-security-policy'], "script-src 'none'")
     return { headers, body }
   }
-  return { html: make('text/html; charset=utf-8', HTML), json: make('application/json; charset=utf-8', JSON_BODY) }
+  return { html: make('text/html; charset=utf-8', html), json: make('application/json; charset=utf-8', json) }
 }
 
-export function sendUnavailable(req: IncomingMessage, res: ServerResponse, responses: UnavailableResponses): void {
+export const buildUnavailable = (security: HeaderMap): UnavailableResponses => build(security, HTML, JSON_BODY)
+/** The answer to a client over its render budget when no copy of the page exists (429). */
+export const buildTooMany = (security: HeaderMap): UnavailableResponses => build(security, TOO_MANY_HTML, TOO_MANY_JSON)
+
+export function sendUnavailable(req: IncomingMessage, res: ServerResponse, responses: UnavailableResponses, status = 503, retryAfterSeconds?: number): void {
   const { headers, body } = req.url?.startsWith('/api/') ? responses.json : responses.html
-  res.writeHead(503, headers)
+  res.writeHead(status, retryAfterSeconds === undefined ? headers : { ...headers, 'retry-after': String(retryAfterSeconds) })
   res.end(req.method === 'HEAD' ? undefined : body)
 }

@@ -12,6 +12,7 @@ import { cache } from 'react'
 import { createCmsClient, isCmsError, type AssembledArticle, type CmsClient } from '@/cms'
 import { webEnv } from '@/env'
 import { cmsAuthorization } from './cmsSession'
+import { readerSiteKey, SITE_KEY_HEADER } from '@/http/siteKey'
 
 let client: CmsClient | undefined
 
@@ -22,7 +23,9 @@ export function cms(): CmsClient {
     // The CMS keeps assembled articles in memory for a few seconds; a writer in another process (a
     // seed, an import) cannot purge that memory. Pages are rebuilt only after a purge, so ask for
     // the current rows every time.
-    headers: { 'cache-control': 'no-cache' },
+    // The site key: the CMS counts these requests against the site, not against one address (see
+    // src/http/siteKey.ts); the front server bounds what each visitor can make the site ask for.
+    headers: { 'cache-control': 'no-cache', [SITE_KEY_HEADER]: readerSiteKey(webEnv().REVALIDATE_SECRET) },
     // One retry, 4 s each: a reader waiting longer is better served by the front server's stale copy.
     timeoutMs: 4000,
     retries: 1,

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import { webEnv } from '@/env'
+import { readerSiteKey, SITE_KEY_HEADER } from '@/http/siteKey'
 
 /**
  * The editor's session token, sent the way Payload accepts it from a server: as a JWT header. A
@@ -20,7 +21,7 @@ export async function checkCmsSession(token: string, fetchImpl: typeof fetch = f
   let response: Response
   try {
     response = await fetchImpl(`${webEnv().CMS_URL}/api/users/me`, {
-      headers: { accept: 'application/json', ...cmsAuthorization(token) },
+      headers: { accept: 'application/json', [SITE_KEY_HEADER]: readerSiteKey(webEnv().REVALIDATE_SECRET), ...cmsAuthorization(token) },
       cache: 'no-store',
       signal: AbortSignal.timeout(5000),
     })

@@ -37,19 +37,37 @@ describe('PageCache bounds', () => {
     expect(cache.stats().bytes).toBe(one.bytes * 2)
   })
 
-  it('drops fallback copies before live pages', async () => {
+  it('keeps fallback copies in a budget of their own, oldest dropped first', async () => {
     const one = await entry(1_000)
-    const cache = new PageCache({ maxEntries: 3, maxBytes: 1e9 })
+    const cache = new PageCache({ maxEntries: 3, maxBytes: 1e9, staleMaxBytes: one.bytes * 2 })
     cache.set('old1', one)
     cache.set('old2', await entry(1_000))
     expect(cache.purge()).toBe(2)
+    // New live pages do not push fallback copies out...
     cache.set('new1', await entry(1_000))
     cache.set('new2', await entry(1_000))
-    expect(cache.fallback('old1')).toBeUndefined()
+    expect(cache.fallback('old1')).toBeDefined()
     expect(cache.fallback('old2')).toBeDefined()
-    expect(cache.get('new1')).toBeDefined()
-    cache.set('old2', await entry(1_000))
+    // ...more fallback copies do, oldest first.
+    expect(cache.purge()).toBe(2)
+    expect(cache.fallback('old1')).toBeUndefined()
     expect(cache.fallback('old2')).toBeUndefined()
+    expect(cache.fallback('new1')).toBeDefined()
+    cache.set('new1', await entry(1_000))
+    expect(cache.fallback('new1')).toBeUndefined() // a fresh copy supersedes it
+    expect(cache.stats().staleBytes).toBe(one.bytes)
+  })
+
+  it('keeps a copy of a page pushed out of the live cache, but not of an error page', async () => {
+    const cache = new PageCache({ maxEntries: 2, maxBytes: 1e9 })
+    cache.set('/article', await entry(10))
+    const notFound = await buildPageEntry({ status: 404, headers: { 'content-type': 'text/html' }, body: Buffer.alloc(10), immutable: false, expiresAt: Date.now() + 60_000, security: {} })
+    cache.set('/nope-1', notFound)
+    cache.set('/nope-2', notFound)
+    cache.set('/nope-3', notFound)
+    expect(cache.get('/article')).toBeUndefined()
+    expect(cache.fallback('/article')?.status).toBe(200)
+    expect(cache.fallback('/nope-1')).toBeUndefined()
   })
 
   it('keeps immutable assets through a purge', async () => {
