@@ -15,6 +15,7 @@ import type { ParsedCitation, ParsedDocument } from './schema'
 import { sectionToLexical, type CitationId } from './toLexical'
 import { stableStringify } from './stableStringify'
 import { sendRevalidation } from '@/webhook/send'
+import type { RevalidationEvent } from '@/webhook/schema'
 import { cmsEnv } from '@/env'
 
 export type SeedSummary = {
@@ -36,7 +37,9 @@ export async function writeDocument(payload: Payload, doc: ParsedDocument, opts:
     const summary = await upsert(req, doc, opts.publish, opts.progress ?? (() => undefined))
     await commitTransaction(req)
     // Hooks notified the reader site inside the transaction, before these rows were visible to it:
-    // tell it again now that they are, or it may rebuild pages from the old rows.
+    // tell it again now that they are, or it may rebuild pages from the old rows. The running CMS is
+    // told too: its by-slug cache lives in its own process, which this one's hooks cannot purge, so
+    // it would go on answering with the article as it was before this run.
     if (summary.changed) await notifyCommitted(summary.slug)
     return summary
   } catch (err) {
@@ -182,7 +185,9 @@ function sectionDiffers(current: Section, wanted: { heading: string; anchor: str
   return (current.heading ?? '') !== wanted.heading || stableStringify(current.body) !== stableStringify(wanted.body)
 }
 
+/** Best effort: a server that is not running has no cache to purge. */
 async function notifyCommitted(slug: string): Promise<void> {
   const env = cmsEnv()
-  await sendRevalidation(env.WEB_URL, env.REVALIDATE_SECRET, { event: 'update', collection: 'articles', slugs: [slug] }, { timeoutMs: 2_000 })
+  const event: RevalidationEvent = { event: 'update', collection: 'articles', slugs: [slug] }
+  await Promise.all([env.CMS_URL, env.WEB_URL].map((url) => sendRevalidation(url, env.REVALIDATE_SECRET, event, { timeoutMs: 2_000 })))
 }

@@ -50,6 +50,8 @@ const cmsSchema = base.extend({
   RATE_LIMIT_LOGIN_MAX: positiveInt.default(10),
   MAX_DEPTH: z.coerce.number().int().min(0).max(10).default(2),
   MAX_BODY_BYTES: positiveInt.default(2 * 1024 * 1024),
+  // How long the by-slug fast path answers from memory without asking the database (see apiCache.ts).
+  API_CACHE_TTL_MS: positiveInt.default(5_000),
   TRUST_PROXY: z.string().default('loopback'),
   // Scripts (seed, import) share the config but must not start the scheduled-publish cron.
   JOBS_AUTORUN: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),

@@ -3,8 +3,10 @@
  *
  * Why globalThis: the express server and the Payload route handlers run in one process but load
  * separate module instances (Next bundles the config), so a module-level Map would be two Maps.
- * Why a TTL as well as purges: content hooks purge it in this process, but a seed or import run
- * from another process cannot reach this memory; the short TTL bounds how stale that can get.
+ * Why a TTL as well as purges: content hooks purge it in this process, and Local API writers in
+ * other processes (the seed) purge it through the signed POST /api/revalidate after they commit;
+ * the short TTL bounds how stale a copy can get when such a notice is lost (the CMS was restarting).
+ * The TTL is `API_CACHE_TTL_MS` (the fast path passes it in); the constant is its default.
  */
 export type CachedResponse = { body: Buffer; etag: string; contentType: string; storedAt: number }
 
@@ -18,10 +20,10 @@ export const API_CACHE_TTL_MS = 5_000
 const MAX_ENTRIES = 2_000
 
 export const apiCache = {
-  get(key: string, now = Date.now()): CachedResponse | undefined {
+  get(key: string, ttlMs = API_CACHE_TTL_MS, now = Date.now()): CachedResponse | undefined {
     const hit = store.entries.get(key)
     if (!hit) return undefined
-    if (now - hit.storedAt > API_CACHE_TTL_MS) {
+    if (now - hit.storedAt > ttlMs) {
       store.entries.delete(key)
       return undefined
     }

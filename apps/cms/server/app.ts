@@ -15,6 +15,7 @@ import { queryGuard } from './queryGuard'
 import { graphqlGuard } from './graphqlGuard'
 import { requestForNext } from './requestBody'
 import { purgeAfterCommit } from './purgeAfterCommit'
+import { revalidateRoute } from './revalidate'
 
 type NextHandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>
 
@@ -41,6 +42,8 @@ export function createCmsHttpServer(env: CmsEnv, handleNext: NextHandler): http.
   app.post('/api/users/login', rateLimit(loginLimiter, trustProxy))
   app.use('/api', publicReadCors(corsOrigins))
   app.use('/api', rateLimit(apiLimiter, trustProxy))
+  // Signed purges from writers in other processes (the seed); answered here, never by Payload.
+  app.use(revalidateRoute(env.REVALIDATE_SECRET))
   app.use(openApiRoutes(env))
   app.use('/api', purgeAfterCommit(env))
   // Before apiCacheHeaders, so its buffered reads reach this with their final status.
@@ -51,7 +54,7 @@ export function createCmsHttpServer(env: CmsEnv, handleNext: NextHandler): http.
   // A guard that read the body hands Next a replay of it (see requestBody.ts).
   app.all('/{*splat}', (req, res) => handleNext(requestForNext(req, res), res))
 
-  const fastPath = createBySlugFastPath({ baseHeaders, limiter: apiLimiter, trustProxy })
+  const fastPath = createBySlugFastPath({ baseHeaders, limiter: apiLimiter, trustProxy, ttlMs: env.API_CACHE_TTL_MS })
   return http.createServer((req, res) => {
     if (!fastPath(req, res)) app(req, res)
   })

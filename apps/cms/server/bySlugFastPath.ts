@@ -11,7 +11,7 @@ const PREFIX = '/api/articles/by-slug/'
  * (credentials, a query string, CORS, `Cache-Control: no-cache`, a miss) returns false and takes the
  * full path.
  */
-export function createBySlugFastPath(opts: { baseHeaders: Record<string, string>; limiter: RateLimiter; trustProxy: boolean }) {
+export function createBySlugFastPath(opts: { baseHeaders: Record<string, string>; limiter: RateLimiter; trustProxy: boolean; ttlMs?: number }) {
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     const url = req.url ?? ''
     if (req.method !== 'GET' || !url.startsWith(PREFIX)) return false
@@ -22,7 +22,7 @@ export function createBySlugFastPath(opts: { baseHeaders: Record<string, string>
     if (h['cache-control']?.includes('no-cache')) return false
     const rest = url.slice(PREFIX.length)
     if (rest.includes('?') || rest.includes('/') || rest.includes('%')) return false
-    const hit = apiCache.get(rest)
+    const hit = apiCache.get(rest, opts.ttlMs)
     if (!hit) return false
     const verdict = opts.limiter.hit(clientIp(req, opts.trustProxy))
     if (!verdict.allowed) {
