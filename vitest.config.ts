@@ -35,6 +35,10 @@ export default defineConfig({
           setupFiles: [path.join(root, 'tests/helpers/setup.ts')],
           fileParallelism: false,
           testTimeout: 60_000,
+          // expect.poll waits for state (a browser render, an autosave, a purge); its default 1 s
+          // deadline is shorter than one admin render on 2 busy cores. Polls return as soon as the
+          // state is there, so a generous deadline costs nothing when the machine is quiet.
+          expect: { poll: { timeout: 20_000 } },
           hookTimeout: 240_000,
         },
       },
