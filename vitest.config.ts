@@ -39,7 +39,8 @@ export default defineConfig({
           // deadline is shorter than one admin render on 2 busy cores. Polls return as soon as the
           // state is there, so a generous deadline costs nothing when the machine is quiet.
           expect: { poll: { timeout: 20_000 } },
-          hookTimeout: 240_000,
+          // beforeAll starts up to two servers, each allowed 180 s to come up on a busy machine.
+          hookTimeout: 420_000,
         },
       },
     ],
