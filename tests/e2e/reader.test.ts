@@ -176,6 +176,13 @@ describe('freshness', () => {
     const a = await json<AssembledArticle>(await fetch(`${stack.cms.url}/api/articles/by-slug/${SLUG}`))
     return a.id as number
   }
+  /**
+   * How soon a publish must show. What is under test is the purge: without it the cached page would
+   * stay for PAGE_CACHE_TTL_MS (5 min). Publish to visible is about 0.1 s on a quiet machine (p95 in
+   * BENCHMARKS.md) and took 2.5 s with 2 cores shared by a CPU burner and other test runs (load
+   * average 28), the time of one uncached render there; the budget leaves room above that.
+   */
+  const VISIBLE_BUDGET_MS = 10_000
   async function waitForPage(predicate: (status: number, html: string) => boolean, timeoutMs: number): Promise<number> {
     const started = Date.now()
     for (;;) {
@@ -187,7 +194,7 @@ describe('freshness', () => {
     }
   }
 
-  it('shows a published edit within 2 seconds, and a 404 once unpublished', async () => {
+  it('shows a published edit within seconds (not the page TTL), and a 404 once unpublished', async () => {
     await untilCached(articleUrl) // the old page is in the cache, so only the purge can change it
     const id = await articleId()
     const summary = `Edited summary ${Date.now()}`
@@ -195,13 +202,13 @@ describe('freshness', () => {
     expect(res.status).toBe(200)
     const visibleAfter = await waitForPage((status, html) => status === 200 && html.includes(summary), 30_000)
     console.log(`[reader] publish -> edit visible: ${visibleAfter} ms`)
-    expect(visibleAfter).toBeLessThan(2_000)
+    expect(visibleAfter).toBeLessThan(VISIBLE_BUDGET_MS)
 
     const unpublish = await fetch(`${stack.cms.url}/api/articles/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json', ...auth(editor) }, body: JSON.stringify({ _status: 'draft' }) })
     expect(unpublish.status).toBe(200)
     const goneAfter = await waitForPage((status) => status === 404, 30_000)
     console.log(`[reader] unpublish -> 404: ${goneAfter} ms`)
-    expect(goneAfter).toBeLessThan(2_000)
+    expect(goneAfter).toBeLessThan(VISIBLE_BUDGET_MS)
     const front = await (await fetch(`${stack.web!.url}/`)).text()
     expect(front).not.toContain(`/articles/${SLUG}`)
 
@@ -209,7 +216,7 @@ describe('freshness', () => {
     expect(republish.status).toBe(200)
     const backAfter = await waitForPage((status) => status === 200, 30_000)
     console.log(`[reader] republish -> 200: ${backAfter} ms`)
-    expect(backAfter).toBeLessThan(2_000)
+    expect(backAfter).toBeLessThan(VISIBLE_BUDGET_MS)
   })
 
   it('keeps serving cached pages while the CMS is down, and a clear 503 for uncached ones', async () => {
