@@ -35,7 +35,12 @@ export default defineConfig({
           setupFiles: [path.join(root, 'tests/helpers/setup.ts')],
           fileParallelism: false,
           testTimeout: 60_000,
-          hookTimeout: 240_000,
+          // expect.poll waits for state (a browser render, an autosave, a purge); its default 1 s
+          // deadline is shorter than one admin render on 2 busy cores. Polls return as soon as the
+          // state is there, so a generous deadline costs nothing when the machine is quiet.
+          expect: { poll: { timeout: 20_000 } },
+          // beforeAll starts up to two servers, each allowed 180 s to come up on a busy machine.
+          hookTimeout: 420_000,
         },
       },
     ],

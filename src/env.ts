@@ -81,6 +81,8 @@ const cmsSchema = base.extend({
   MAX_BODY_BYTES: positiveInt.default(2 * 1024 * 1024),
   // Memory for anonymous API reads kept between publishes (bodies with their gzip and brotli variants).
   API_CACHE_MAX_BYTES: positiveInt.default(32 * 1024 * 1024),
+  // How long an anonymous API read is answered from memory at most, even if no purge arrives (apps/cms/lib/apiCache.ts).
+  API_CACHE_TTL_MS: positiveInt.default(5_000),
   // SQLite has one writer: writes in this process queue for it (up to the wait), and a lock held by
   // another process (a seed, an import) is waited on for the busy timeout per attempt.
   SQLITE_WRITE_WAIT_MS: positiveInt.default(20_000),

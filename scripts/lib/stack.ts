@@ -77,7 +77,12 @@ function spawnServer(entry: string, env: EnvVars): { child: ChildProcess; output
   return { child, output: () => out }
 }
 
-export async function waitFor(url: string, child: ChildProcess, output: () => string, timeoutMs = 90_000): Promise<void> {
+/**
+ * Polls `url` until it answers 2xx. The deadline is generous on purpose: a server that is up returns
+ * at once, and one production start (Payload's first init and migrations) took over 90 s with the
+ * machine's two cores shared by a CPU burner and several other test runs.
+ */
+export async function waitFor(url: string, child: ChildProcess, output: () => string, timeoutMs = 180_000): Promise<void> {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode} before ${url} was ready:\n${output()}`)

@@ -119,7 +119,7 @@ describe('inline citations from the editor toolbar', () => {
   it('publishes; the reader numbers them in reading order and the article lists them', async () => {
     await publishSection()
     // Section 2 comes before the seeded citations (section 3): the new ones are [1] and [2].
-    await expect.poll(references, { timeout: 5_000 }).toEqual([
+    await expect.poll(references, { timeout: 20_000 }).toEqual([
       expect.stringMatching(/^1\. .*Abdallah et al\. \(2015\)/),
       expect.stringMatching(/^2\. Berman RM, Cappiello A, Anand A \(2000\)\. Antidepressant effects of ketamine/),
       expect.stringMatching(/^3\. Zarate et al\./),
@@ -150,7 +150,7 @@ describe('inline citations from the editor toolbar', () => {
     await marker.locator('.LexicalEditorTheme__inlineBlock__removeButton').click()
     await expect.poll(() => editorBody().locator('.citation-ref-label').allInnerTexts()).toEqual(['Abdallah 2015 · needs source'])
     await publishSection()
-    await expect.poll(references, { timeout: 5_000 }).toHaveLength(4)
+    await expect.poll(references, { timeout: 20_000 }).toHaveLength(4)
     expect((await references()).join('\n')).not.toContain('Berman')
     expect(await citationLabels()).toEqual(['Abdallah et al. (2015)', 'Zarate et al. (2006)', 'Feder et al. (2014)', 'Caddy et al. (2015)'])
   }, 60_000)

@@ -74,7 +74,7 @@ describe('document locking', () => {
     // Alice is not disturbed: her edit is saved as a draft (autosave) while Bob is kept out.
     const draftSummary = async () =>
       (await json<{ summary: string }>(await fetch(`${stack.cms.url}/api/articles/${articleId}?draft=true&depth=0`, { headers: auth(admin) }))).summary
-    await expect.poll(draftSummary, { timeout: 10_000 }).toContain('Reviewed by Alice.')
+    await expect.poll(draftSummary, { timeout: 20_000 }).toContain('Reviewed by Alice.')
     await alice.context.close()
     await bob.context.close()
   }, 150_000)

@@ -11,6 +11,7 @@ import { runSeed, startStack, type Stack } from '../../scripts/lib/stack'
 import { auth, createFirstAdmin, createUser, json, type Session } from '../../scripts/lib/restApi'
 import { launchChromium } from '../helpers/chromium'
 import { repoRoot } from '../../src/env'
+import { untilCached, untilStatus } from '../helpers/wait'
 import type { AssembledArticle } from '../../src/cms/schemas'
 
 const SLUG = 'ketamine-a-promising-breakthrough-in-mental-health-treatment'
@@ -46,6 +47,9 @@ function sourceSentences(): string[] {
 
 describe('the article page', () => {
   beforeAll(async () => {
+    // The first render after a seed can outlast the site's CMS timeout on a busy machine (a 503, by
+    // design, and never cached): wait until the page has been rendered once.
+    await untilStatus(articleUrl)
     const res = await page.goto(articleUrl)
     expect(res?.status()).toBe(200)
   })
@@ -84,7 +88,7 @@ describe('the article page', () => {
     await page.waitForFunction(() => {
       const r = document.getElementById('ref-2')!.getBoundingClientRect()
       return r.bottom > 0 && r.top < window.innerHeight
-    }, undefined, { timeout: 3_000 })
+    }, undefined, { timeout: 20_000 })
     expect(await page.locator('a#cite-2-1').getAttribute('role')).toBe('doc-noteref')
     const back = page.locator('#ref-2 a[role="doc-backlink"]').first()
     await back.click()
@@ -93,7 +97,7 @@ describe('the article page', () => {
     await page.waitForFunction(() => {
       const r = document.getElementById('cite-2-1')!.getBoundingClientRect()
       return r.bottom > 0 && r.top < window.innerHeight
-    }, undefined, { timeout: 3_000 })
+    }, undefined, { timeout: 20_000 })
   })
 
   it('passes an axe-core check with no serious or critical violations', async () => {
@@ -157,6 +161,8 @@ describe('site routes', () => {
     expect(html).toContain('href="/"')
   })
   it('refuses unsigned or wrongly signed revalidation webhooks', async () => {
+    // Cached before the webhooks arrive, so a HIT afterwards means they purged nothing.
+    await untilCached(articleUrl)
     const body = JSON.stringify({ event: 'publish', collection: 'articles', slugs: [SLUG] })
     const unsigned = await fetch(`${stack.web!.url}/api/revalidate`, { method: 'POST', body, headers: { 'content-type': 'application/json' } })
     expect(unsigned.status).toBe(401)
@@ -172,6 +178,13 @@ describe('freshness', () => {
     const a = await json<AssembledArticle>(await fetch(`${stack.cms.url}/api/articles/by-slug/${SLUG}`))
     return a.id as number
   }
+  /**
+   * How soon a publish must show. What is under test is the purge: without it the cached page would
+   * stay for PAGE_CACHE_TTL_MS (5 min). Publish to visible is about 0.1 s on a quiet machine (p95 in
+   * BENCHMARKS.md) and took 2.5 s with 2 cores shared by a CPU burner and other test runs (load
+   * average 28), the time of one uncached render there; the budget leaves room above that.
+   */
+  const VISIBLE_BUDGET_MS = 10_000
   async function waitForPage(predicate: (status: number, html: string) => boolean, timeoutMs: number): Promise<number> {
     const started = Date.now()
     for (;;) {
@@ -183,28 +196,33 @@ describe('freshness', () => {
     }
   }
 
-  it('shows a published edit within 2 seconds, and a 404 once unpublished', async () => {
-    await fetch(articleUrl) // make sure the old page is cached
+  it('shows a published edit within seconds (not the page TTL), and a 404 once unpublished', async () => {
+    await untilCached(articleUrl) // the old page is in the cache, so only the purge can change it
     const id = await articleId()
     const summary = `Edited summary ${Date.now()}`
     const res = await fetch(`${stack.cms.url}/api/articles/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json', ...auth(editor) }, body: JSON.stringify({ summary, _status: 'published' }) })
     expect(res.status).toBe(200)
-    const visibleAfter = await waitForPage((status, html) => status === 200 && html.includes(summary), 2_000)
-    expect(visibleAfter).toBeLessThan(2_000)
+    const visibleAfter = await waitForPage((status, html) => status === 200 && html.includes(summary), 30_000)
+    console.log(`[reader] publish -> edit visible: ${visibleAfter} ms`)
+    expect(visibleAfter).toBeLessThan(VISIBLE_BUDGET_MS)
 
     const unpublish = await fetch(`${stack.cms.url}/api/articles/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json', ...auth(editor) }, body: JSON.stringify({ _status: 'draft' }) })
     expect(unpublish.status).toBe(200)
-    await waitForPage((status) => status === 404, 2_000)
+    const goneAfter = await waitForPage((status) => status === 404, 30_000)
+    console.log(`[reader] unpublish -> 404: ${goneAfter} ms`)
+    expect(goneAfter).toBeLessThan(VISIBLE_BUDGET_MS)
     const front = await (await fetch(`${stack.web!.url}/`)).text()
     expect(front).not.toContain(`/articles/${SLUG}`)
 
     const republish = await fetch(`${stack.cms.url}/api/articles/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json', ...auth(editor) }, body: JSON.stringify({ _status: 'published' }) })
     expect(republish.status).toBe(200)
-    await waitForPage((status) => status === 200, 2_000)
+    const backAfter = await waitForPage((status) => status === 200, 30_000)
+    console.log(`[reader] republish -> 200: ${backAfter} ms`)
+    expect(backAfter).toBeLessThan(VISIBLE_BUDGET_MS)
   })
 
   it('keeps serving cached pages while the CMS is down, and a clear 503 for uncached ones', async () => {
-    await fetch(articleUrl)
+    await untilCached(articleUrl)
     await stack.cms.stop()
     try {
       const cached = await fetch(articleUrl)

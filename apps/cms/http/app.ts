@@ -22,6 +22,7 @@ import { firstAdminGate } from './firstAdminGate'
 import { headAsGet } from './headRequests'
 import { createLimitedServer, limitsFromEnv } from '@/http/httpLimits'
 import { readerSiteKey } from '@/http/siteKey'
+import { revalidateRoute } from './revalidate'
 
 type NextHandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>
 
@@ -39,7 +40,7 @@ export function createCmsHttpServer(env: CmsEnv, handleNext: NextHandler): http.
   const databaseFile = env.databaseKind === 'sqlite' ? sqliteFileCheck(env.sqlitePath) : () => null
   const databaseProblem = databaseProbe(databaseFile)
 
-  apiCache.configure({ maxBytes: env.API_CACHE_MAX_BYTES })
+  apiCache.configure({ maxBytes: env.API_CACHE_MAX_BYTES, ttlMs: env.API_CACHE_TTL_MS })
   // Another process committed (another CMS instance, the seed): this process's API cache is stale.
   watchContentRevision(currentPayload, () => apiCache.purge())
 
@@ -56,6 +57,8 @@ export function createCmsHttpServer(env: CmsEnv, handleNext: NextHandler): http.
   app.post(['/api/users/login', '/api/users/forgot-password', '/api/users/reset-password'], rateLimit(loginLimiter, keyOf))
   app.use('/api', publicReadCors(corsOrigins))
   app.use('/api', rateLimit(apiLimiter, keyOf))
+  // Signed purges from writers in other processes (the seed); answered here, never by Payload.
+  app.use(revalidateRoute(env.REVALIDATE_SECRET))
   app.use(openApiRoutes(env))
   // Before apiCacheHeaders, so its buffered reads reach this with their final status.
   app.use('/api', databaseUnavailable(databaseProblem, databaseFile))

@@ -14,13 +14,12 @@ import type { Variants } from '@/http/compression'
 
 export type CachedResponse = { variants: Variants; etag: string; contentType: string; storedAt: number; bytes: number }
 
-type Store = { entries: Map<string, CachedResponse>; bytes: number; maxBytes: number; generation: number }
+type Store = { entries: Map<string, CachedResponse>; bytes: number; maxBytes: number; ttlMs: number; served: boolean; generation: number }
 
 const KEY = Symbol.for('tripsitter.apiCache')
 const g = globalThis as unknown as Record<symbol, Store | undefined>
-const store: Store = (g[KEY] ??= { entries: new Map(), bytes: 0, maxBytes: 32 * 1024 * 1024, generation: 0 })
+const store: Store = (g[KEY] ??= { entries: new Map(), bytes: 0, maxBytes: 32 * 1024 * 1024, ttlMs: 5_000, served: false, generation: 0 })
 
-export const API_CACHE_TTL_MS = 5_000
 /** What one entry costs besides its bodies: key, headers, bookkeeping (a rough allowance). */
 const ENTRY_OVERHEAD_BYTES = 512
 
@@ -32,13 +31,18 @@ const remove = (key: string): void => {
 }
 
 export const apiCache = {
-  configure({ maxBytes }: { maxBytes: number }): void {
+  /** Called by the CMS's HTTP server: this process answers API reads from this cache. */
+  configure({ maxBytes, ttlMs }: { maxBytes: number; ttlMs: number }): void {
     store.maxBytes = maxBytes
+    store.ttlMs = ttlMs
+    store.served = true
   },
+  /** False in a seed or import process: its writes must reach the serving CMS's memory by webhook. */
+  servedHere: (): boolean => store.served,
   get(key: string, now = Date.now()): CachedResponse | undefined {
     const hit = store.entries.get(key)
     if (!hit) return undefined
-    if (now - hit.storedAt > API_CACHE_TTL_MS) {
+    if (now - hit.storedAt > store.ttlMs) {
       remove(key)
       return undefined
     }

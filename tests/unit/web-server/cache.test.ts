@@ -1,5 +1,5 @@
 import { gunzipSync } from 'node:zlib'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { htmlPage, request, sleep, startFront, startUpstream, type FakeUpstream, type RunningFront, CMS_URL } from './harness'
 
 let upstream: FakeUpstream
@@ -219,19 +219,25 @@ describe('front server page cache', () => {
 describe('front server expiry', () => {
   it('serves an expired page stale at once and refreshes it in the background once', async () => {
     await web.close()
-    web = await startFront(upstream.url, { ttlMs: 50 })
+    // 2 s, not a few ms: the refreshed copy must still be fresh when the next request reads it, and
+    // one local request took up to LOCAL_REQUEST_BUDGET_MS here under load.
+    web = await startFront(upstream.url, { ttlMs: 2_000 })
     await request(`${web.base}/a`)
-    await sleep(80)
+    await sleep(2_100) // past the TTL: expiry is the state under test, and waiting longer only helps
     version = 2
     const stale = await Promise.all([request(`${web.base}/a`), request(`${web.base}/a`), request(`${web.base}/a`)])
     for (const reply of stale) {
       expect(reply.headers['x-cache']).toBe('STALE')
       expect(reply.text).toContain('v1')
     }
-    await sleep(30)
+    // The one background refresh has landed once a copy is served fresh (requests while it runs
+    // join it, so they cannot add a second one).
+    const fresh = await vi.waitFor(async () => {
+      const reply = await request(`${web.base}/a`)
+      expect(reply.headers['x-cache']).toBe('HIT')
+      return reply
+    }, { timeout: 10_000, interval: 20 })
     expect(upstream.count('/a')).toBe(2)
-    const fresh = await request(`${web.base}/a`)
-    expect(fresh.headers['x-cache']).toBe('HIT')
     expect(fresh.text).toContain('v2')
   })
 })

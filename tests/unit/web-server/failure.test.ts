@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { PUBLISH, request, signedWebhook, startFront, startUpstream, type FakeUpstream, type RunningFront } from './harness'
 
 let upstream: FakeUpstream | undefined
@@ -72,6 +72,8 @@ describe('front server when upstream fails', () => {
     const started = Date.now()
     const reply = await request(`${web.base}/hung`)
     expect(reply.status).toBe(503)
+    // Budget: the 200 ms timeout plus the 503; at most 242 ms measured on 2 cores under a CPU
+    // burner and other test runs.
     expect(Date.now() - started).toBeLessThan(2_000)
     expect(web.logs.some((l) => l.includes('timed out'))).toBe(true)
   })
@@ -97,7 +99,9 @@ describe('front server when upstream fails', () => {
     const second = await request(`${web.base}/b`)
     expect(second.headers['x-cache']).toBe('STALE-IF-ERROR')
     expect(second.text).toBe('<h1>copy</h1>')
-    expect(Date.now() - started).toBeLessThan(200) // answered at once
+    // Answered at once, not after another 300 ms timeout: at most 20 ms measured on 2 cores under a
+    // CPU burner and other test runs.
+    expect(Date.now() - started).toBeLessThan(200)
   })
 
   it('keeps serving a stale page while refreshes fail', async () => {
@@ -107,16 +111,20 @@ describe('front server when upstream fails', () => {
       res.writeHead(200, { 'content-type': 'text/html' })
       res.end('<h1>old but good</h1>')
     })
-    web = await startFront(upstream.url, { ttlMs: 30 })
-    await request(`${web.base}/a`)
+    const front = (web = await startFront(upstream.url, { ttlMs: 30 }))
+    await request(`${front.base}/a`)
     up = false
-    await new Promise((r) => setTimeout(r, 50))
-    for (let i = 0; i < 3; i++) {
-      const reply = await request(`${web.base}/a`)
+    await new Promise((r) => setTimeout(r, 50)) // past the TTL; longer under load changes nothing
+    const stale = async () => {
+      const reply = await request(`${front.base}/a`)
       expect(reply.status).toBe(200)
       expect(reply.headers['x-cache']).toBe('STALE')
-      await new Promise((r) => setTimeout(r, 20))
     }
+    await stale()
+    // The first stale answer starts one refresh; wait until it has failed, then read again.
+    await vi.waitFor(() => expect(front.logs.some((l) => l.startsWith('[web] upstream failed for /a'))).toBe(true), { timeout: 10_000, interval: 5 })
+    await stale()
+    await stale()
     // One refresh attempt, then a back-off instead of hammering a failing upstream.
     expect(upstream.count('/a')).toBe(2)
   })

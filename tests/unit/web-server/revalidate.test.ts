@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { PUBLISH, request, signedWebhook, startFront, startUpstream, type FakeUpstream, type RunningFront, SECRET } from './harness'
 import { signRevalidation } from '../../../src/webhook/signature'
 
@@ -98,7 +98,8 @@ describe('POST /api/revalidate', () => {
       res.end(body)
     }
     const inFlight = request(`${web.base}/race`)
-    await new Promise((r) => setTimeout(r, 30))
+    // The fill must be waiting on upstream (not merely sent) when the purge arrives.
+    await vi.waitFor(() => expect(upstream.count('/race')).toBe(1), { timeout: 10_000, interval: 5 })
     version = 2
     expect((await signedWebhook(web.base, PUBLISH)).status).toBe(200)
     release()
