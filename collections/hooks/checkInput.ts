@@ -3,6 +3,7 @@ import { MAX_SLUG_LENGTH, SLUG_FORMAT } from '@/text/slugify'
 import { refuse } from './refuse'
 
 /** C0 and C1 control characters and DEL: a NUL cut titles short in storage, the others are invisible. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u
 
 const STATUSES = new Set(['draft', 'published'])
