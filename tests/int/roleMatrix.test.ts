@@ -183,7 +183,7 @@ beforeAll(async () => {
     editor: { name: 'editor', headers: jwt(editor), id: editor.user.id },
     admin: { name: 'admin', headers: jwt(admin), id: admin.user.id },
   } satisfies Record<Role, Actor>)
-}, 120_000)
+})
 afterAll(() => stack?.stop())
 
 const ROWS = OPS.flatMap((op) => ROLES.map((role) => ({ op, role, outcome: op.expected[role] })))
