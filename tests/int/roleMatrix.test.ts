@@ -157,7 +157,7 @@ const OPS: Op[] = [
   { name: 'move a section to another article', collection: 'sections', run: (t, a, f) => t.update(a, 'sections', f.Ps, { article: f.Q }), expected: { ...none, editor: 'allowed', admin: 'allowed' } },
   { name: 'delete a section', collection: 'sections', run: (t, a, f) => t.remove(a, 'sections', f.Ps), expected: none },
 
-  { name: 'create a citation', collection: 'citations', run: (t, a) => t.create(a, 'citations', { label: "Doe (2001)", firstAuthor: `Doe${a.name}${++counter}`, year: 2001 }, false), expected: { ...none, authorOf: 'allowed', authorNotOf: 'allowed', editor: 'allowed', admin: 'allowed' } },
+  { name: 'create a citation', collection: 'citations', run: (t, a) => t.create(a, 'citations', { label: 'Doe (2001)', firstAuthor: `Doe${a.name}${++counter}`, year: 2001 }, false), expected: { ...none, authorOf: 'allowed', authorNotOf: 'allowed', editor: 'allowed', admin: 'allowed' } },
   { name: 'edit a citation', collection: 'citations', run: (t, a, f) => t.update(a, 'citations', f.C, { journal: `Journal of ${a.name}` }), expected: { ...none, editor: 'allowed', admin: 'allowed' } },
   { name: 'delete a citation', collection: 'citations', run: (t, a, f) => t.remove(a, 'citations', f.C), expected: { ...none, editor: 'allowed', admin: 'allowed' } },
 ]
