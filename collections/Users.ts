@@ -2,11 +2,16 @@ import type { CollectionConfig, CollectionAfterReadHook, CollectionBeforeChangeH
 import { USERS } from './slugs'
 import { ROLES, hasRole, writesContent } from './access/roles'
 import { isAdmin, isAdminField } from './access/isAdmin'
+import { uniformLogin } from './hooks/uniformLogin'
 
-/** Admins manage everyone; other users change only themselves. */
+/**
+ * Admins manage everyone; staff change only themselves. Integration users change nothing, not even
+ * their own email, password or API key: a leaked key must not be able to lock out its owner or
+ * mint a replacement only the attacker knows.
+ */
 const selfOrAdmin: Access = ({ req: { user } }) => {
   if (hasRole(user, 'admin')) return true
-  return user ? { id: { equals: user.id } } : false
+  return user && writesContent(user) ? { id: { equals: user.id } } : false
 }
 
 /**
@@ -22,11 +27,15 @@ const colleaguesOrAdmin: Access = ({ req: { user } }) => {
   return { or: [self, { role: { in: ['admin', 'editor', 'author'] } }] }
 }
 
-/** Colleagues see a name and an email; sessions and API-key state stay with the user and admins. */
+/**
+ * Colleagues see a name and an email; sessions and API-key state (`enableAPIKey`, Payload's
+ * `hasAPIKey`) stay with the user and admins: which accounts hold keys is a map for an attacker.
+ */
 const hideSessionsFromColleagues: CollectionAfterReadHook = ({ doc, req: { user } }) => {
   if (!user || hasRole(user, 'admin') || String(user.id) === String(doc.id)) return doc
   delete doc.sessions
   delete doc.enableAPIKey
+  delete doc.hasAPIKey
   return doc
 }
 
@@ -60,9 +69,12 @@ export const Users: CollectionConfig = {
     create: isAdmin,
     update: selfOrAdmin,
     delete: isAdmin,
+    // Payload's default lets any logged-in user lift any lockout, which would let an insider
+    // brute-force the admin's password without ever being locked out.
+    unlock: isAdmin,
     admin: ({ req: { user } }) => hasRole(user, 'admin', 'editor', 'author'),
   },
-  hooks: { beforeChange: [firstUserIsAdmin], afterRead: [hideApiKey, hideSessionsFromColleagues] },
+  hooks: { beforeOperation: [uniformLogin], beforeChange: [firstUserIsAdmin], afterRead: [hideApiKey, hideSessionsFromColleagues] },
   fields: [
     { name: 'name', type: 'text', required: true, defaultValue: 'Unnamed' },
     {

@@ -8,13 +8,17 @@
  *
  * Not exported, on purpose: admin preferences, document locks, scheduled-publish jobs and migration
  * bookkeeping (state of the running system, not content), and sessions, password hashes and API keys.
- * Exit 0 with a summary; 1 with one message when the database cannot be read or its content does not
+ * Exit 0 with a summary. A stored row that does not fit the format (for example a status other than
+ * draft/published saved before the CMS refused such values) is reported on stderr with its id and
+ * left out, with what depended on it, so one bad row never blocks a backup of everything else.
+ * Exit 1 with one message when the database cannot be read or the remaining content still does not
  * fit the format (then nothing is written).
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Payload, PayloadRequest } from 'payload'
-import { ContentFile, FORMAT, FORMAT_VERSION, describeIssues } from './lib/contentFile'
+import type { z } from 'zod'
+import { Article, ArticleVersion, Citation, ContentFile, FORMAT, FORMAT_VERSION, Section, SectionVersion, User, describeIssues } from './lib/contentFile'
 import { runMain } from './lib/runMain'
 
 export class ExportError extends Error {}
@@ -34,21 +38,69 @@ async function allVersions(payload: Payload, req: PayloadRequest, collection: 'a
 /** Users by allow-list: whatever Payload adds to a user (sessions, hashes, API key flags) never reaches the file. */
 const publicUser = (u: Record<string, unknown>) => ({ id: u.id, email: u.email, name: u.name, role: u.role, createdAt: u.createdAt, updatedAt: u.updatedAt })
 
-export async function exportContent(payload: Payload): Promise<ContentFile> {
+type Row = Record<string, unknown>
+
+/** Rows that fit `schema`; each other row is reported (`collection id: problems`) and left out. */
+function fitting(rows: Row[], schema: z.ZodType, name: string, skipped: string[]): Row[] {
+  return rows.filter((row) => {
+    const result = schema.safeParse(row)
+    if (!result.success) skipped.push(`${name} ${String(row.id)}:\n${describeIssues(result.error, 3)}`)
+    return result.success
+  })
+}
+
+/** Drop rows whose `key` names a document that was left out, reporting each. */
+function whosePresent(rows: Row[], key: string, kept: Row[], name: string, skipped: string[]): Row[] {
+  const ids = new Set(kept.map((r) => String(r.id)))
+  return rows.filter((row) => {
+    const ref = row[key]
+    const ok = ref == null || ids.has(String(ref))
+    if (!ok) skipped.push(`${name} ${String(row.id)}: its ${key} ${String(ref)} was left out`)
+    return ok
+  })
+}
+
+/** The database's rows with unfit ones left out; `skipped` says which and why. */
+function keepFitting(raw: { users: Row[]; citations: Row[]; articles: Row[]; sections: Row[]; versions: { articles: Row[]; sections: Row[] } }, skipped: string[]) {
+  const citations = fitting(raw.citations, Citation, 'citation', skipped)
+  const articles = fitting(raw.articles, Article, 'article', skipped)
+  const sections = whosePresent(fitting(raw.sections, Section, 'section', skipped), 'article', articles, 'section', skipped)
+  const present = (kept: Row[]) => new Set(kept.map((r) => String(r.id)))
+  const [sectionIds, citationIds] = [present(sections), present(citations)]
+  const only = (list: unknown, ids: Set<string>) => (Array.isArray(list) ? list.filter((id) => ids.has(String(id))) : list)
+  return {
+    users: fitting(raw.users, User, 'user', skipped),
+    citations,
+    articles: articles.map((a) => ({ ...a, sections: only(a.sections, sectionIds), citations: only(a.citations, citationIds) })),
+    sections,
+    versions: {
+      articles: whosePresent(fitting(raw.versions.articles, ArticleVersion, 'article version', skipped), 'parent', articles, 'article version', skipped),
+      sections: whosePresent(fitting(raw.versions.sections, SectionVersion, 'section version', skipped), 'parent', sections, 'section version', skipped),
+    },
+  }
+}
+
+export async function exportContent(payload: Payload, skipped: string[] = []): Promise<ContentFile> {
   const { createLocalReq, initTransaction, killTransaction } = await import('payload')
   const req = await createLocalReq({}, payload)
   await initTransaction(req)
   try {
+    const rows = keepFitting(
+      {
+        users: (await allDocs(payload, req, 'users')).map(publicUser),
+        citations: await allDocs(payload, req, 'citations'),
+        articles: await allDocs(payload, req, 'articles'),
+        sections: await allDocs(payload, req, 'sections'),
+        versions: { articles: await allVersions(payload, req, 'articles'), sections: await allVersions(payload, req, 'sections') },
+      },
+      skipped,
+    )
     const raw = {
       format: FORMAT,
       formatVersion: FORMAT_VERSION,
       exportedAt: new Date().toISOString(),
       source: { database: payload.db.name === 'mongoose' ? 'mongodb' : 'sqlite', idType: payload.db.defaultIDType },
-      users: (await allDocs(payload, req, 'users')).map(publicUser),
-      citations: await allDocs(payload, req, 'citations'),
-      articles: await allDocs(payload, req, 'articles'),
-      sections: await allDocs(payload, req, 'sections'),
-      versions: { articles: await allVersions(payload, req, 'articles'), sections: await allVersions(payload, req, 'sections') },
+      ...rows,
     }
     const parsed = ContentFile.safeParse(raw)
     if (!parsed.success) throw new ExportError(`the database content does not fit the export format (update scripts/lib/contentFile.ts):\n${describeIssues(parsed.error)}`)
@@ -82,8 +134,10 @@ async function main(argv: string[]): Promise<number> {
   const file = path.resolve(argv[0] ?? path.join(cmsEnv().DATA_DIR, `export-${new Date().toISOString().replace(/[:.]/g, '-')}.json`))
   const payload = await getPayload({ config })
   try {
-    const content = await exportContent(payload)
+    const skipped: string[] = []
+    const content = await exportContent(payload, skipped)
     writeContentFile(file, content)
+    if (skipped.length > 0) console.error(`left out ${skipped.length} row(s) that do not fit the export format:\n${skipped.join('\n')}`)
     console.log(`exported to ${file}\n${summary(content)}`)
     return 0
   } finally {

@@ -16,6 +16,11 @@ import { livePreviewUrl } from './livePreview'
 import { claimSections } from './hooks/claimSections'
 import { ADMIN_COMPONENTS } from '../components/paths'
 import { SITE_NAME } from '@/site'
+import { checkInput } from '../hooks/checkInput'
+import { checkReferences, relationIds } from '../hooks/checkReferences'
+import { serverTimestamps } from '../hooks/serverTimestamps'
+import { authorsSaveDrafts } from '../hooks/authorsSaveDrafts'
+import { MAX_SLUG_LENGTH, SLUG_FORMAT } from '@/text/slugify'
 
 export const Articles: CollectionConfig = {
   slug: ARTICLES,
@@ -39,6 +44,16 @@ export const Articles: CollectionConfig = {
   },
   endpoints: [bySlugEndpoint],
   hooks: {
+    // Input first (400 before access), then references, then the author's save becomes a draft.
+    beforeOperation: [
+      checkInput(['title']),
+      serverTimestamps,
+      checkReferences([
+        { path: 'sections', collection: SECTIONS, ids: (d) => relationIds(d.sections) },
+        { path: 'authors', collection: USERS, ids: (d) => relationIds(d.authors) },
+      ]),
+      authorsSaveDrafts,
+    ],
     beforeValidate: [deriveSlug, authorsDefaultToCreator],
     beforeChange: [onlyEditorsAssignOthers, setPublishedAt, deriveFromSections],
     // claimSections first: a section added from the drawer gets its article before it is published.
@@ -53,7 +68,8 @@ export const Articles: CollectionConfig = {
       unique: true,
       index: true,
       admin: { position: 'sidebar', description: 'URL path. Derived from the title when left empty.' },
-      validate: (value: unknown) => value == null || value === '' || /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(String(value)) || 'Lowercase letters, digits and single hyphens only',
+      maxLength: MAX_SLUG_LENGTH,
+      validate: (value: unknown) => value == null || value === '' || SLUG_FORMAT.test(String(value)) || 'Lowercase letters, digits and single hyphens only',
     },
     { name: 'summary', type: 'textarea', admin: { description: 'One or two sentences for the front page, feeds and search results.' } },
     { name: 'publication', type: 'text', defaultValue: SITE_NAME },

@@ -3,6 +3,9 @@ import { CITATIONS } from '../slugs'
 import { isEditor } from '../access/isEditor'
 import { isWriter } from '../access/isWriter'
 import { publishedOrStaff } from '../access/publishedOrStaff'
+import { derivedField } from '../access/derivedField'
+import { checkInput } from '../hooks/checkInput'
+import { serverTimestamps } from '../hooks/serverTimestamps'
 import { deriveCitationKey } from './hooks/deriveCitationKey'
 import { purgeCachesAfterCitationChange } from './hooks/purgeCaches'
 import { STUDY_TYPES, studyTypeValue } from '@/text/studyTypes'
@@ -23,7 +26,7 @@ export const Citations: CollectionConfig = {
     update: isEditor,
     delete: isEditor,
   },
-  hooks: { beforeChange: [deriveCitationKey], afterChange: [purgeCachesAfterCitationChange] },
+  hooks: { beforeOperation: [checkInput(['label']), serverTimestamps], beforeChange: [deriveCitationKey], afterChange: [purgeCachesAfterCitationChange] },
   fields: [
     { name: 'label', type: 'text', required: true, admin: { description: 'In-text label as printed, e.g. "Zarate et al. (2006)"' } },
     { name: 'authors', type: 'text', admin: { description: 'e.g. "Zarate CA, Singh JB, Carlson PJ" or "Zarate et al."' } },
@@ -56,7 +59,9 @@ export const Citations: CollectionConfig = {
     },
     // Natural key: unique by (first author, year, venue), so the seed and editors reuse one record.
     { name: 'key', type: 'text', unique: true, index: true, admin: { hidden: true } },
-    { name: 'isPublic', type: 'checkbox', defaultValue: false, index: true, admin: { hidden: true } },
+    // Derived by the article hooks (a published article cites it); set by a request, it would show a
+    // citation to readers before any editor reviewed it.
+    { name: 'isPublic', type: 'checkbox', defaultValue: false, index: true, access: { create: derivedField, update: derivedField }, admin: { hidden: true } },
   ],
 }
 

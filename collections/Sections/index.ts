@@ -1,13 +1,18 @@
 import type { CollectionConfig } from 'payload'
-import { ARTICLES, SECTIONS } from '../slugs'
+import { ARTICLES, CITATIONS, SECTIONS } from '../slugs'
 import { isEditor } from '../access/isEditor'
-import { canEditContent } from '../access/canEditArticle'
+import { canCreateSection, canEditSection } from '../access/canEditArticle'
 import { publishedSectionOrStaff } from '../access/publishedOrStaff'
 import { sectionEditor } from './editor'
 import { deriveAnchor } from './hooks/deriveAnchor'
 import { notifyAfterSectionChange, notifyAfterSectionDelete } from './hooks/notify'
 import { refreshArticleCitations } from './hooks/refreshArticleCitations'
 import { ADMIN_COMPONENTS } from '../components/paths'
+import { checkInput } from '../hooks/checkInput'
+import { checkReferences, relationIds } from '../hooks/checkReferences'
+import { serverTimestamps } from '../hooks/serverTimestamps'
+import { authorsSaveDrafts } from '../hooks/authorsSaveDrafts'
+import { collectCitationIds, type LexicalState } from '@/richtext'
 
 export const Sections: CollectionConfig = {
   slug: SECTIONS,
@@ -19,9 +24,19 @@ export const Sections: CollectionConfig = {
   },
   // Autosave keeps work safe; the explicit "Save draft" button is the editor's "this is a version".
   versions: { drafts: { autosave: { interval: 2_000, showSaveDraftButton: true } }, maxPerDoc: 50 },
-  // Authors may create and edit drafts only: a section published on its own reaches readers at once.
-  access: { read: publishedSectionOrStaff, create: canEditContent, update: canEditContent, delete: isEditor },
+  // Authors may create and edit drafts of their articles' sections only: a section published on
+  // its own reaches readers at once.
+  access: { read: publishedSectionOrStaff, create: canCreateSection, update: canEditSection, delete: isEditor },
   hooks: {
+    beforeOperation: [
+      checkInput(['heading']),
+      serverTimestamps,
+      checkReferences([
+        { path: 'article', collection: ARTICLES, ids: (d) => relationIds(d.article) },
+        { path: 'body', collection: CITATIONS, ids: (d) => (d.body === undefined ? undefined : collectCitationIds([d.body as LexicalState])) },
+      ]),
+      authorsSaveDrafts,
+    ],
     beforeValidate: [deriveAnchor],
     // Citations first: the notification then purges the reader site once, after everything changed.
     afterChange: [refreshArticleCitations, notifyAfterSectionChange],

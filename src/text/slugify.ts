@@ -5,6 +5,15 @@
  * this one function, so a slug computed in one place always matches the others.
  */
 
+/**
+ * Longest slug either server accepts: the CMS refuses longer ones on save and the reader site
+ * answers longer URLs with 404 before calling the CMS, so every saved slug has a reachable page.
+ */
+export const MAX_SLUG_LENGTH = 200
+
+/** What a saved slug looks like: lowercase letters, digits and single hyphens. */
+export const SLUG_FORMAT = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+
 // Latin letters that Unicode does not decompose into base letter + accent, so NFKD alone
 // would delete them ("Øresund" -> "resund").
 const UNDECOMPOSED: Readonly<Record<string, string>> = {
@@ -26,4 +35,17 @@ export function slugify(text: string): string {
     .replace(/['’ʼ]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
+}
+
+/**
+ * A slug for `text` that is never empty and never longer than MAX_SLUG_LENGTH: the slugified text,
+ * or, when nothing Latin survives (Cyrillic, Greek, CJK titles), `fallbackPrefix` plus a short
+ * stable hash of the text, so the same title always proposes the same slug.
+ */
+export function slugOrFallback(text: string, fallbackPrefix: string): string {
+  const slug = slugify(text).slice(0, MAX_SLUG_LENGTH).replace(/-+$/, '')
+  if (slug) return slug
+  let hash = 0x811c9dc5
+  for (const ch of text.normalize('NFC')) hash = Math.imul(hash ^ ch.codePointAt(0)!, 0x01000193) >>> 0
+  return `${fallbackPrefix}-${hash.toString(36)}`
 }

@@ -6,11 +6,12 @@
  * older reader site refuse to purge.
  */
 import { z } from 'zod'
+import { MAX_SLUG_LENGTH } from '../text/slugify'
 
 export const REVALIDATION_EVENT_TYPES = ['publish', 'unpublish', 'update', 'delete'] as const
 export const MAX_REVALIDATION_SLUGS = 100
 
-const slug = z.string().min(1).max(200)
+const slug = z.string().min(1).max(MAX_SLUG_LENGTH)
 const slugList = z.array(slug).max(MAX_REVALIDATION_SLUGS)
 
 export const RevalidationEvent = z.object({

@@ -4,6 +4,7 @@ import { SECTIONS } from '../../slugs'
 import { relationId } from '@/text/relationId'
 import { quietly } from '../../hooks/quietly'
 import { latestSectionVersions } from '../../Sections/latestVersions'
+import { isEditorUser } from '../../access/roles'
 
 /**
  * A section created from the article's "sections" drawer does not know its article yet (the drawer
@@ -19,13 +20,14 @@ export const claimSections: CollectionAfterChangeHook<Article> = async ({ doc, r
   for (const section of unclaimed) {
     // CASE draft: a new draft version (drafts skip validation, so a half-written section cannot
     // fail the article's save); publishing the article writes it to the stored document.
-    // CASE published: updated in place and stays published.
+    // CASE published: updated in place and stays published, unless an author saved the article:
+    // then a draft, so an author's save never changes a published document.
     await quietly(req, () =>
       req.payload.update({
         collection: SECTIONS,
         id: section.id,
         data: { article: doc.id },
-        draft: section._status !== 'published',
+        draft: section._status !== 'published' || !isEditorUser(req.user),
         depth: 0,
         overrideAccess: true,
         overrideLock: true,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { slugify } from '@/text/slugify'
+import { MAX_SLUG_LENGTH, SLUG_FORMAT, slugOrFallback, slugify } from '@/text/slugify'
+import { isValidSlug } from '../../../apps/web/lib/slug'
 
 describe('slugify', () => {
   it.each([
@@ -20,5 +21,23 @@ describe('slugify', () => {
     expect(slugify('編集')).toBe('')
     expect(slugify('---')).toBe('')
     expect(slugify('')).toBe('')
+  })
+})
+
+describe('slugOrFallback', () => {
+  it('gives text with no Latin letters a stable, non-empty slug', () => {
+    expect(slugify('Кетамин')).toBe('')
+    const slug = slugOrFallback('Кетамин', 'article')
+    expect(slug).toMatch(/^article-[a-z0-9]+$/)
+    expect(slugOrFallback('Кетамин', 'article')).toBe(slug)
+    expect(slugOrFallback('氯胺酮', 'article')).not.toBe(slug)
+  })
+
+  it('never exceeds the length the reader site accepts, and never ends in a hyphen', () => {
+    const slug = slugOrFallback('ab '.repeat(200), 'article')
+    expect(slug.length).toBeLessThanOrEqual(MAX_SLUG_LENGTH)
+    expect(slug).toMatch(SLUG_FORMAT)
+    expect(isValidSlug(slug)).toBe(true)
+    expect(isValidSlug('a'.repeat(MAX_SLUG_LENGTH + 1))).toBe(false)
   })
 })
