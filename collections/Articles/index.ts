@@ -15,6 +15,11 @@ import { bySlugEndpoint } from './endpoints/bySlug'
 import { livePreviewUrl } from './livePreview'
 import { claimSections } from './hooks/claimSections'
 import { ADMIN_COMPONENTS } from '../components/paths'
+import { detachRemovedSections } from './hooks/detachRemovedSections'
+import { refuseStaleSave } from '../hooks/refuseStaleSave'
+import { keepEditorsLock } from '../hooks/keepEditorsLock'
+import { LOCK_DOCUMENTS } from '../hooks/documentLocks'
+import { lockHeartbeatEndpoint } from '../endpoints/lockHeartbeat'
 
 export const Articles: CollectionConfig = {
   slug: ARTICLES,
@@ -30,18 +35,19 @@ export const Articles: CollectionConfig = {
     drafts: { autosave: { interval: 2_000, showSaveDraftButton: true }, schedulePublish: true },
     maxPerDoc: 100,
   },
+  lockDocuments: LOCK_DOCUMENTS,
   access: {
     read: publishedOrStaff(),
     create: canCreateArticle,
     update: canEditArticle,
     delete: isEditor,
   },
-  endpoints: [bySlugEndpoint],
+  endpoints: [bySlugEndpoint, lockHeartbeatEndpoint],
   hooks: {
     beforeValidate: [deriveSlug, authorsDefaultToCreator],
-    beforeChange: [onlyEditorsAssignOthers, setPublishedAt, deriveFromSections],
+    beforeChange: [refuseStaleSave(['citations', 'readingTimeMinutes']), onlyEditorsAssignOthers, setPublishedAt, deriveFromSections],
     // claimSections first: a section added from the drawer gets its article before it is published.
-    afterChange: [claimSections, publishSections, syncCitationVisibility, notifyAfterArticleChange],
+    afterChange: [claimSections, detachRemovedSections, publishSections, syncCitationVisibility, keepEditorsLock, notifyAfterArticleChange],
     afterDelete: [deleteSectionsWithArticle, syncCitationVisibilityAfterDelete, notifyAfterArticleDelete],
   },
   fields: [
@@ -74,6 +80,7 @@ export const Articles: CollectionConfig = {
       hasMany: true,
       admin: { readOnly: true, description: 'Derived from the sections, in order of first use.' },
     },
+    { name: 'lockHeartbeat', type: 'ui', admin: { position: 'sidebar', components: { Field: ADMIN_COMPONENTS.lockHeartbeat } } },
     { name: 'citationQuality', type: 'ui', admin: { position: 'sidebar', components: { Field: ADMIN_COMPONENTS.citationQuality } } },
     { name: 'authors', type: 'relationship', relationTo: USERS, hasMany: true, admin: { position: 'sidebar' } },
     {
