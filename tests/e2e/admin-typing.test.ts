@@ -69,9 +69,9 @@ afterAll(async () => {
 })
 
 describe('typing into a new section from the article', () => {
-  it(`stores every character typed in the "+" drawer, through autosaves, in ${RUNS} of ${RUNS} runs`, async () => {
-    const losses: string[] = []
-    for (let run = 1; run <= RUNS; run++) {
+  // One test per run, so a loss names its run and a slow machine cannot hide which runs passed.
+  for (let run = 1; run <= RUNS; run++) {
+    it(`run ${run} of ${RUNS}: every character typed in the "+" drawer is stored, through autosaves`, async () => {
       await page.goto(`${stack.cms.url}/admin/collections/articles/${articleId}`, { timeout: FIRST_LOAD_MS })
       await page.locator('#field-sections .relationship-add-new__add-button').waitFor({ timeout: FIRST_LOAD_MS })
       const before = await totalSections()
@@ -93,15 +93,12 @@ describe('typing into a new section from the article', () => {
       // What the editor sees, and then what is stored once the last autosave has landed.
       expect(await drawer.locator('[data-lexical-editor="true"]').innerText()).toBe(body)
       const stored = async () => (await sectionsNamed(heading)).map((s) => `${s.heading}|${lexicalToText(s.body).trim()}`)
-      await expect.poll(stored, { timeout: 20_000 }).toContainEqual(`${heading}|${body}`).catch(() => undefined)
-      const rows = await stored()
-      if (JSON.stringify(rows) !== JSON.stringify([`${heading}|${body}`])) losses.push(`run ${run}: stored ${JSON.stringify(rows)}`)
+      await expect.poll(stored, { timeout: 20_000 }).toEqual([`${heading}|${body}`])
       page.off('response', count)
-      expect(autosaves, `run ${run}: autosaves while typing`).toBeGreaterThanOrEqual(2)
+      expect(autosaves, 'autosaves while typing').toBeGreaterThanOrEqual(2)
       // One new section per drawer, never a second empty one.
-      expect(await totalSections(), `run ${run}: sections created`).toBe(before + 1)
+      expect(await totalSections(), 'sections created').toBe(before + 1)
       await drawer.getByRole('button', { name: 'Close' }).first().click()
-    }
-    expect(losses).toEqual([])
-  }, 900_000)
+    }, 240_000)
+  }
 })
