@@ -21,6 +21,11 @@ import { checkReferences, relationIds } from '../hooks/checkReferences'
 import { serverTimestamps } from '../hooks/serverTimestamps'
 import { authorsSaveDrafts } from '../hooks/authorsSaveDrafts'
 import { MAX_SLUG_LENGTH, SLUG_FORMAT } from '@/text/slugify'
+import { detachRemovedSections } from './hooks/detachRemovedSections'
+import { refuseStaleSave } from '../hooks/refuseStaleSave'
+import { keepEditorsLock } from '../hooks/keepEditorsLock'
+import { LOCK_DOCUMENTS } from '../hooks/documentLocks'
+import { lockHeartbeatEndpoint } from '../endpoints/lockHeartbeat'
 
 export const Articles: CollectionConfig = {
   slug: ARTICLES,
@@ -36,13 +41,14 @@ export const Articles: CollectionConfig = {
     drafts: { autosave: { interval: 2_000, showSaveDraftButton: true }, schedulePublish: true },
     maxPerDoc: 100,
   },
+  lockDocuments: LOCK_DOCUMENTS,
   access: {
     read: publishedOrStaff(),
     create: canCreateArticle,
     update: canEditArticle,
     delete: isEditor,
   },
-  endpoints: [bySlugEndpoint],
+  endpoints: [bySlugEndpoint, lockHeartbeatEndpoint],
   hooks: {
     // Input first (400 before access), then references, then the author's save becomes a draft.
     beforeOperation: [
@@ -55,9 +61,9 @@ export const Articles: CollectionConfig = {
       authorsSaveDrafts,
     ],
     beforeValidate: [deriveSlug, authorsDefaultToCreator],
-    beforeChange: [onlyEditorsAssignOthers, setPublishedAt, deriveFromSections],
+    beforeChange: [refuseStaleSave(['citations', 'readingTimeMinutes']), onlyEditorsAssignOthers, setPublishedAt, deriveFromSections],
     // claimSections first: a section added from the drawer gets its article before it is published.
-    afterChange: [claimSections, publishSections, syncCitationVisibility, notifyAfterArticleChange],
+    afterChange: [claimSections, detachRemovedSections, publishSections, syncCitationVisibility, keepEditorsLock, notifyAfterArticleChange],
     afterDelete: [deleteSectionsWithArticle, syncCitationVisibilityAfterDelete, notifyAfterArticleDelete],
   },
   fields: [
@@ -91,6 +97,7 @@ export const Articles: CollectionConfig = {
       hasMany: true,
       admin: { readOnly: true, description: 'Derived from the sections, in order of first use.' },
     },
+    { name: 'lockHeartbeat', type: 'ui', admin: { position: 'sidebar', components: { Field: ADMIN_COMPONENTS.lockHeartbeat } } },
     { name: 'citationQuality', type: 'ui', admin: { position: 'sidebar', components: { Field: ADMIN_COMPONENTS.citationQuality } } },
     { name: 'authors', type: 'relationship', relationTo: USERS, hasMany: true, admin: { position: 'sidebar' } },
     {

@@ -4,6 +4,7 @@ import { isEditor } from '../access/isEditor'
 import { canCreateSection, canEditSection } from '../access/canEditArticle'
 import { publishedSectionOrStaff } from '../access/publishedOrStaff'
 import { sectionEditor } from './editor'
+import { emptyLexicalState } from '@/richtext/empty'
 import { deriveAnchor } from './hooks/deriveAnchor'
 import { notifyAfterSectionChange, notifyAfterSectionDelete } from './hooks/notify'
 import { refreshArticleCitations } from './hooks/refreshArticleCitations'
@@ -13,6 +14,10 @@ import { checkReferences, relationIds } from '../hooks/checkReferences'
 import { serverTimestamps } from '../hooks/serverTimestamps'
 import { authorsSaveDrafts } from '../hooks/authorsSaveDrafts'
 import { collectCitationIds, type LexicalState } from '@/richtext'
+import { refuseStaleSave } from '../hooks/refuseStaleSave'
+import { keepEditorsLock } from '../hooks/keepEditorsLock'
+import { LOCK_DOCUMENTS } from '../hooks/documentLocks'
+import { lockHeartbeatEndpoint } from '../endpoints/lockHeartbeat'
 
 export const Sections: CollectionConfig = {
   slug: SECTIONS,
@@ -24,6 +29,8 @@ export const Sections: CollectionConfig = {
   },
   // Autosave keeps work safe; the explicit "Save draft" button is the editor's "this is a version".
   versions: { drafts: { autosave: { interval: 2_000, showSaveDraftButton: true } }, maxPerDoc: 50 },
+  lockDocuments: LOCK_DOCUMENTS,
+  endpoints: [lockHeartbeatEndpoint],
   // Authors may create and edit drafts of their articles' sections only: a section published on
   // its own reaches readers at once.
   access: { read: publishedSectionOrStaff, create: canCreateSection, update: canEditSection, delete: isEditor },
@@ -38,11 +45,13 @@ export const Sections: CollectionConfig = {
       authorsSaveDrafts,
     ],
     beforeValidate: [deriveAnchor],
+    beforeChange: [refuseStaleSave(['anchor', 'article'])],
     // Citations first: the notification then purges the reader site once, after everything changed.
-    afterChange: [refreshArticleCitations, notifyAfterSectionChange],
+    afterChange: [refreshArticleCitations, keepEditorsLock, notifyAfterSectionChange],
     afterDelete: [notifyAfterSectionDelete],
   },
   fields: [
+    { name: 'lockHeartbeat', type: 'ui', admin: { position: 'sidebar', components: { Field: ADMIN_COMPONENTS.lockHeartbeat } } },
     { name: 'heading', type: 'text', admin: { description: 'Leave empty for the introduction.' } },
     {
       name: 'anchor',
@@ -50,7 +59,8 @@ export const Sections: CollectionConfig = {
       index: true,
       admin: { position: 'sidebar', description: 'Link fragment (#anchor). Derived from the heading; unique within the article.' },
     },
-    { name: 'body', type: 'richText', editor: sectionEditor, required: true },
+    // Never null, even before the first keystroke: see emptyLexicalState.
+    { name: 'body', type: 'richText', editor: sectionEditor, required: true, defaultValue: () => emptyLexicalState() },
     {
       name: 'article',
       type: 'relationship',

@@ -3,6 +3,7 @@
  * baseDir). Kept in one place so a moved file is one edit and `generate:importmap` finds them all.
  */
 export const ADMIN_COMPONENTS = {
+  lockHeartbeat: '/collections/components/LockHeartbeat#LockHeartbeat',
   publishButton: '/collections/components/RolePublishButton#RolePublishButton',
   sectionsOutline: '/collections/Articles/components/SectionsOutline#SectionsOutline',
   citationQuality: '/collections/Articles/components/CitationQuality#CitationQuality',

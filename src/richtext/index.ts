@@ -9,3 +9,4 @@ export {
 } from './citations'
 export { escapeHtml, lexicalToHtml, safeHref, type SafeHref } from './toHtml'
 export { lexicalToText } from './toText'
+export { emptyLexicalState } from './empty'

@@ -2,7 +2,7 @@ import type { PayloadRequest, Where } from 'payload'
 import type { Article, Citation as CitationDoc, Section as SectionDoc } from '@/payload-types'
 import type { AssembledArticle } from '@/cms/schemas'
 import { ARTICLES, CITATIONS, SECTIONS, USERS } from '../../slugs'
-import { CitationNumbering, collectCitationIds, lexicalToHtml, lexicalToText } from '@/richtext'
+import { CitationNumbering, collectCitationIds, emptyLexicalState, lexicalToHtml, lexicalToText } from '@/richtext'
 import { relationId } from '@/text/relationId'
 import { studyTypeLabel } from '@/text/studyTypes'
 
@@ -43,7 +43,8 @@ export async function assembleArticle({ slug, draft, req }: Options): Promise<As
     id: s.id,
     heading: s.heading || null,
     anchor: s.anchor ?? String(s.id),
-    body: s.body as AssembledArticle['sections'][number]['body'],
+    // A draft section nobody has written in yet (previewed, never published: publishing needs a body) reads as empty.
+    body: (s.body ?? emptyLexicalState()) as AssembledArticle['sections'][number]['body'],
     html: lexicalToHtml(s.body, numbering),
     text: lexicalToText(s.body),
   }))
