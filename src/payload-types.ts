@@ -229,6 +229,10 @@ export interface Citation {
     | {
         family: string;
         given?: string | null;
+        /**
+         * Jr, III
+         */
+        suffix?: string | null;
         id?: string | null;
       }[]
     | null;
@@ -524,6 +528,7 @@ export interface CitationsSelect<T extends boolean = true> {
     | {
         family?: T;
         given?: T;
+        suffix?: T;
         id?: T;
       };
   firstAuthor?: T;

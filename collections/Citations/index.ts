@@ -42,6 +42,7 @@ export const Citations: CollectionConfig = {
           fields: [
             { name: 'family', type: 'text', required: true, maxLength: 200, label: 'Family name' },
             { name: 'given', type: 'text', maxLength: 200, label: 'Given names' },
+            { name: 'suffix', type: 'text', maxLength: 20, label: 'Suffix', admin: { description: 'Jr, III' } },
           ],
         },
       ],

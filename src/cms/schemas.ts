@@ -24,6 +24,7 @@ export const Author = z.object({ id: Id, name: z.string() })
 export const PersonName = z.object({
   family: z.string().describe('Family name (surname), e.g. "Zarate"'),
   given: z.string().nullable().describe('Given names or initials, e.g. "Carlos A"'),
+  suffix: z.string().nullable().describe('e.g. "Jr"'),
 })
 export type PersonName = z.infer<typeof PersonName>
 

@@ -1,5 +1,5 @@
 import * as migration_20261127_114547_initial from './20261127_114547_initial';
-import * as migration_20261129_033407_citation_sources from './20261129_033407_citation_sources';
+import * as migration_20261129_034000_citation_sources from './20261129_034000_citation_sources';
 
 export const migrations = [
   {
@@ -8,8 +8,8 @@ export const migrations = [
     name: '20261127_114547_initial',
   },
   {
-    up: migration_20261129_033407_citation_sources.up,
-    down: migration_20261129_033407_citation_sources.down,
-    name: '20261129_033407_citation_sources'
+    up: migration_20261129_034000_citation_sources.up,
+    down: migration_20261129_034000_citation_sources.down,
+    name: '20261129_034000_citation_sources'
   },
 ];

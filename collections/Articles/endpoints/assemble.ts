@@ -65,7 +65,7 @@ export async function assembleArticle({ slug, draft, req }: Options): Promise<As
       number: numbering.number(c.id)!,
       label: c.label,
       authors: c.authors ?? null,
-      authorList: (c.authorList ?? []).map((a) => ({ family: a.family, given: a.given ?? null })),
+      authorList: (c.authorList ?? []).map((a) => ({ family: a.family, given: a.given ?? null, suffix: a.suffix ?? null })),
       year: c.year ?? null,
       title: c.title ?? null,
       journal: c.journal ?? null,

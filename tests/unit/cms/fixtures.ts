@@ -53,7 +53,7 @@ export const article: AssembledArticle = {
       number: 1,
       label: 'Zarate et al. (2006)',
       authors: 'Zarate CA, Singh JB, Carlson PJ',
-      authorList: [{ family: 'Zarate', given: 'CA' }],
+      authorList: [{ family: 'Zarate', given: 'CA', suffix: null }],
       year: 2006,
       title: 'A randomized trial of an N-methyl-D-aspartate antagonist in treatment-resistant major depression',
       journal: 'Arch Gen Psychiatry',
