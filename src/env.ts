@@ -53,12 +53,17 @@ const cmsSchema = base.extend({
   TRUST_PROXY: z.string().default('loopback'),
   // Scripts (seed, import) share the config but must not start the scheduled-publish cron.
   JOBS_AUTORUN: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  // Where "Fill from DOI / PMID" looks sources up (Crossref REST API, NCBI E-utilities).
+  CROSSREF_URL: url.default('https://api.crossref.org'),
+  PUBMED_URL: url.default('https://eutils.ncbi.nlm.nih.gov/entrez/eutils'),
 })
 
 const webSchema = base.extend({
   WEB_PORT: port.default(3001),
   HOST: z.string().default('0.0.0.0'),
   PAGE_CACHE_TTL_MS: positiveInt.default(5 * 60_000),
+  // The CSL style of the reference list under each article.
+  REFERENCE_STYLE: z.enum(['ama', 'apa', 'vancouver']).default('ama'),
 })
 
 export type CmsEnv = z.infer<typeof cmsSchema> & Record<SecretName, string> & { databaseKind: 'mongodb' | 'sqlite'; sqlitePath: string }
