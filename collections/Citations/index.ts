@@ -8,6 +8,7 @@ import { normalizeIdentifiers } from './hooks/normalizeIdentifiers'
 import { MAX_DOI_LENGTH, parseDoi, parsePmid } from '@/citations/identifiers'
 import { PUBLICATION_TYPES } from '@/citations/publicationTypes'
 import { purgeCachesAfterCitationChange } from './hooks/purgeCaches'
+import { lookupEndpoint } from './endpoints/lookup'
 import { STUDY_TYPES, studyTypeValue } from '@/text/studyTypes'
 import { ADMIN_COMPONENTS } from '../components/paths'
 
@@ -26,6 +27,7 @@ export const Citations: CollectionConfig = {
     update: isEditor,
     delete: isEditor,
   },
+  endpoints: [lookupEndpoint],
   hooks: { beforeValidate: [normalizeIdentifiers], beforeChange: [deriveCitationKey], afterChange: [purgeCachesAfterCitationChange] },
   fields: [
     { name: 'label', type: 'text', required: true, admin: { description: 'In-text label as printed, e.g. "Zarate et al. (2006)"' } },
