@@ -9,6 +9,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { readSourceDocument } from './source'
 import { parseDocument } from './parse'
+import { attachMetadata, readCitationMetadata } from './metadata'
 import { SeedError } from './errors'
 import type { ParsedDocument } from './schema'
 import type { SeedSummary } from './write'
@@ -34,7 +35,7 @@ export function describe(doc: ParsedDocument): string {
     `sections: ${doc.sections.length}`,
     ...doc.sections.map((s, i) => `  ${i + 1}. ${s.heading ?? '(introduction)'} #${s.anchor} (${s.paragraphs.length} paragraphs)`),
     `citations: ${doc.citations.length}`,
-    ...doc.citations.map((c) => `  - ${c.label}${c.journal ? `, ${c.journal}` : ''}${c.studyType ? `, ${c.studyType}` : ''}`),
+    ...doc.citations.map((c) => `  - ${c.label}${c.journal ? `, ${c.journal}` : ''}${c.studyType ? `, ${c.studyType}` : ''}${c.source ? `; source: ${c.source.doi ? `doi:${c.source.doi}` : c.source.title}` : ''}`),
     `warnings: ${doc.warnings.length}`,
   ]
   return lines.join('\n')
@@ -54,7 +55,8 @@ export function describeResult(s: SeedSummary): string {
 async function main(argv: string[]): Promise<number> {
   const opts = parseArgs(argv)
   const source = await readSourceDocument(opts.file)
-  const doc = parseDocument(source.text, source.file)
+  const attached = attachMetadata(parseDocument(source.text, source.file), await readCitationMetadata(opts.file))
+  const doc = { ...attached.doc, warnings: [...attached.doc.warnings, ...attached.warnings] }
   for (const w of doc.warnings) console.warn(`warning: ${source.file}:${w.line}: ${w.message}`)
   console.log(describe(doc))
   if (opts.dryRun) {

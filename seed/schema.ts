@@ -13,6 +13,7 @@
  *   `zarate-2006`, `van-der-berg-2019a`: stable across re-seeds, usable as a natural key.
  */
 import { z } from 'zod'
+import { SourceRecord } from '../src/citations/record'
 import { STUDY_TYPES } from '../src/text/studyTypes'
 
 // One list for the seed and the CMS select field, most specific first (see src/text/studyTypes.ts).
@@ -56,6 +57,7 @@ export const ParsedCitation = z.object({
   journal: z.string().min(1).nullable(),
   studyType: StudyType.nullable(),
   line: Line.describe('Line of the first mention'),
+  source: SourceRecord.optional().describe('The bibliographic record from the metadata file next to the document, if any'),
 })
 export type ParsedCitation = z.infer<typeof ParsedCitation>
 

@@ -5,7 +5,7 @@
  * (first author, year, venue). Every write happens inside one transaction, so a failure or a kill
  * leaves the database exactly as it was; nothing is written when nothing differs (no new versions).
  */
-import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
+import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest, type Where } from 'payload'
 import type { Article, Citation, Section } from '@/payload-types'
 import { ARTICLES, CITATIONS, SECTIONS } from '../collections/slugs'
 import { citationKey, workKey } from '@/text/citationKey'
@@ -136,9 +136,11 @@ async function resolveCitations(req: PayloadRequest, citations: ParsedCitation[]
   const ids = new Map<string, CitationId>()
   let created = 0
   for (const c of citations) {
-    const key = citationKey(c.firstAuthor, c.year, c.journal)
+    // A record from the metadata file is the authority on the venue; the text's claim is checked against it in the CMS.
+    const key = citationKey(c.firstAuthor, c.year, c.source?.journal ?? c.journal)
     const sameWork = linked.find((l) => workKey(l.firstAuthor, l.year) === workKey(c.firstAuthor, c.year))
-    const found = sameWork ?? ((await payload.find({ collection: CITATIONS, where: { key: { equals: key } }, limit: 1, ...common })).docs[0] as Citation | undefined)
+    const byDoi = c.source?.doi ? await findOne(req, { doi: { equals: c.source.doi } }) : undefined
+    const found = sameWork ?? byDoi ?? (await findOne(req, { key: { equals: key } }))
     if (found) {
       ids.set(c.key, found.id)
       continue
@@ -146,11 +148,12 @@ async function resolveCitations(req: PayloadRequest, citations: ParsedCitation[]
     const doc = await payload.create({
       collection: CITATIONS,
       data: {
+        ...(c.source ?? {}),
         label: c.label,
         authors: c.authors,
         firstAuthor: c.firstAuthor,
         year: c.year,
-        journal: c.journal ?? undefined,
+        journal: c.source?.journal ?? c.journal ?? undefined,
         studyType: c.studyType ? (studyTypeValue(c.studyType) as Citation['studyType']) : undefined,
       },
       ...common,
@@ -159,6 +162,10 @@ async function resolveCitations(req: PayloadRequest, citations: ParsedCitation[]
     created++
   }
   return { ids, created }
+}
+
+async function findOne(req: PayloadRequest, where: Where): Promise<Citation | undefined> {
+  return (await req.payload.find({ collection: CITATIONS, where, limit: 1, req, overrideAccess: true, depth: 0 })).docs[0] as Citation | undefined
 }
 
 async function sectionsOf(req: PayloadRequest, article: Article): Promise<Section[]> {

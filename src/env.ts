@@ -92,6 +92,9 @@ const cmsSchema = base.extend({
   JOBS_AUTORUN: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   // With DEPLOYMENT=1 the first-admin sign-up accepts only this token (`npm start` generates and prints one).
   SETUP_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
+  // Where "Fill from DOI / PMID" looks sources up (Crossref REST API, NCBI E-utilities).
+  CROSSREF_URL: url.default('https://api.crossref.org'),
+  PUBMED_URL: url.default('https://eutils.ncbi.nlm.nih.gov/entrez/eutils'),
 })
 
 const webSchema = base.extend({
@@ -105,6 +108,8 @@ const webSchema = base.extend({
   // Copies of evicted and purged pages kept for when the CMS fails.
   PAGE_CACHE_STALE_BYTES: positiveInt.default(64 * 1024 * 1024),
   ...serverLimits,
+  // The CSL style of the reference list under each article.
+  REFERENCE_STYLE: z.enum(['ama', 'apa', 'vancouver']).default('ama'),
 })
 
 export type CmsEnv = z.infer<typeof cmsSchema> & Record<SecretName, string> & { databaseKind: 'mongodb' | 'sqlite'; sqlitePath: string }

@@ -223,9 +223,23 @@ export interface Citation {
    */
   label: string;
   /**
-   * e.g. "Zarate CA, Singh JB, Carlson PJ" or "Zarate et al."
+   * Authors as printed in the text, e.g. "Zarate et al."; the list below is what references are built from
    */
   authors?: string | null;
+  /**
+   * In the order of the byline
+   */
+  authorList?:
+    | {
+        family: string;
+        given?: string | null;
+        /**
+         * Jr, III
+         */
+        suffix?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   /**
    * Surname of the first author
    */
@@ -233,6 +247,13 @@ export interface Citation {
   year: number;
   title?: string | null;
   journal?: string | null;
+  volume?: string | null;
+  issue?: string | null;
+  /**
+   * e.g. 856-864 or CD011612
+   */
+  pages?: string | null;
+  publicationType?: ('article-journal' | 'book' | 'chapter' | 'report' | 'thesis' | 'dataset' | 'webpage') | null;
   studyType?:
     | (
         | 'systematic_review_and_meta_analysis'
@@ -506,10 +527,22 @@ export interface SectionsSelect<T extends boolean = true> {
 export interface CitationsSelect<T extends boolean = true> {
   label?: T;
   authors?: T;
+  authorList?:
+    | T
+    | {
+        family?: T;
+        given?: T;
+        suffix?: T;
+        id?: T;
+      };
   firstAuthor?: T;
   year?: T;
   title?: T;
   journal?: T;
+  volume?: T;
+  issue?: T;
+  pages?: T;
+  publicationType?: T;
   studyType?: T;
   doi?: T;
   pmid?: T;

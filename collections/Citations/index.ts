@@ -7,7 +7,11 @@ import { derivedField } from '../access/derivedField'
 import { checkInput } from '../hooks/checkInput'
 import { serverTimestamps } from '../hooks/serverTimestamps'
 import { deriveCitationKey } from './hooks/deriveCitationKey'
+import { normalizeIdentifiers } from './hooks/normalizeIdentifiers'
+import { MAX_DOI_LENGTH, parseDoi, parsePmid } from '@/citations/identifiers'
+import { PUBLICATION_TYPES } from '@/citations/publicationTypes'
 import { purgeCachesAfterCitationChange } from './hooks/purgeCaches'
+import { lookupEndpoint } from './endpoints/lookup'
 import { STUDY_TYPES, studyTypeValue } from '@/text/studyTypes'
 import { ADMIN_COMPONENTS } from '../components/paths'
 
@@ -26,23 +30,61 @@ export const Citations: CollectionConfig = {
     update: isEditor,
     delete: isEditor,
   },
-  hooks: { beforeOperation: [checkInput(['label']), serverTimestamps], beforeChange: [deriveCitationKey], afterChange: [purgeCachesAfterCitationChange] },
+  endpoints: [lookupEndpoint],
+  hooks: {
+    beforeOperation: [checkInput(['label']), serverTimestamps],
+    beforeValidate: [normalizeIdentifiers],
+    beforeChange: [deriveCitationKey],
+    afterChange: [purgeCachesAfterCitationChange],
+  },
   fields: [
     { name: 'label', type: 'text', required: true, admin: { description: 'In-text label as printed, e.g. "Zarate et al. (2006)"' } },
-    { name: 'authors', type: 'text', admin: { description: 'e.g. "Zarate CA, Singh JB, Carlson PJ" or "Zarate et al."' } },
-    { name: 'firstAuthor', type: 'text', required: true, admin: { description: 'Surname of the first author' } },
+    { name: 'authors', type: 'text', maxLength: 1000, admin: { description: 'Authors as printed in the text, e.g. "Zarate et al."; the list below is what references are built from' } },
+    {
+      name: 'authorList',
+      type: 'array',
+      label: 'Authors',
+      labels: { singular: 'Author', plural: 'Authors' },
+      admin: { description: 'In the order of the byline' },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'family', type: 'text', required: true, maxLength: 200, label: 'Family name' },
+            { name: 'given', type: 'text', maxLength: 200, label: 'Given names' },
+            { name: 'suffix', type: 'text', maxLength: 20, label: 'Suffix', admin: { description: 'Jr, III' } },
+          ],
+        },
+      ],
+    },
+    { name: 'firstAuthor', type: 'text', required: true, maxLength: 200, admin: { description: 'Surname of the first author' } },
     { name: 'year', type: 'number', required: true, min: 1500, max: 2200 },
-    { name: 'title', type: 'text' },
-    { name: 'journal', type: 'text', label: 'Journal / venue' },
+    { name: 'title', type: 'text', maxLength: 2000 },
+    { name: 'journal', type: 'text', label: 'Journal / container', maxLength: 500 },
+    {
+      type: 'row',
+      fields: [
+        { name: 'volume', type: 'text', maxLength: 50 },
+        { name: 'issue', type: 'text', maxLength: 50 },
+        { name: 'pages', type: 'text', maxLength: 50, admin: { description: 'e.g. 856-864 or CD011612' } },
+      ],
+    },
+    {
+      name: 'publicationType',
+      type: 'select',
+      defaultValue: 'article-journal',
+      options: PUBLICATION_TYPES.map((t) => ({ label: t.label, value: t.value })),
+    },
     { name: 'studyType', type: 'select', options: STUDY_TYPES.map((t) => ({ label: t, value: studyTypeValue(t) })) },
     {
       type: 'row',
       fields: [
-        { name: 'doi', type: 'text', label: 'DOI', validate: validateDoi },
-        { name: 'pmid', type: 'text', label: 'PMID', validate: validatePmid },
+        // Unique: two records with one DOI would be one work cited twice under different numbers.
+        { name: 'doi', type: 'text', label: 'DOI', unique: true, index: true, maxLength: MAX_DOI_LENGTH + 32, validate: validateDoi },
+        { name: 'pmid', type: 'text', label: 'PMID', index: true, maxLength: 64, validate: validatePmid },
       ],
     },
-    { name: 'url', type: 'text', label: 'URL', validate: validateHttpUrl },
+    { name: 'url', type: 'text', label: 'URL', maxLength: 2000, validate: validateHttpUrl },
     {
       name: 'sourceStatus',
       type: 'select',
@@ -66,10 +108,14 @@ export const Citations: CollectionConfig = {
 }
 
 function validateDoi(value: unknown) {
-  return value == null || value === '' || /^10\.\d{4,9}\/\S+$/.test(String(value)) || 'A DOI looks like 10.1001/archpsyc.63.8.856'
+  if (value == null || value === '') return true
+  const parsed = parseDoi(String(value))
+  return parsed.ok || parsed.message
 }
 function validatePmid(value: unknown) {
-  return value == null || value === '' || /^\d{1,9}$/.test(String(value)) || 'A PMID is a number, e.g. 16894061'
+  if (value == null || value === '') return true
+  const parsed = parsePmid(String(value))
+  return parsed.ok || parsed.message
 }
 function validateHttpUrl(value: unknown) {
   if (value == null || value === '') return true

@@ -133,8 +133,13 @@ export async function startWeb(env: EnvVars): Promise<Running> {
 
 /** Run the seed CLI against the stack's database, as `npm run seed` would. */
 export function runSeed(env: EnvVars, args: string[] = []): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return runScript('seed/index.ts', env, args)
+}
+
+/** Run a CLI entry point (path from the repository root) against the stack's database. */
+export function runScript(script: string, env: EnvVars, args: string[] = []): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'seed/index.ts'), ...args], { cwd: repoRoot, env: asProcessEnv(env), stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, script), ...args], { cwd: repoRoot, env: asProcessEnv(env), stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (b: Buffer) => (stdout += b))

@@ -20,18 +20,31 @@ export const LexicalState = z
 
 export const Author = z.object({ id: Id, name: z.string() })
 
+/** A person's name split the way citation styles need it (CSL's `family` / `given`). */
+export const PersonName = z.object({
+  family: z.string().describe('Family name (surname), e.g. "Zarate"'),
+  given: z.string().nullable().describe('Given names or initials, e.g. "Carlos A"'),
+  suffix: z.string().nullable().describe('e.g. "Jr"'),
+})
+export type PersonName = z.infer<typeof PersonName>
+
 /** A reference as the reader sees it: numbered in order of first use within one article. */
 export const Citation = z.object({
   id: Id,
   number: z.number().int().positive().describe('1-based, in order of first use in the article'),
   label: z.string().describe('In-text label as printed, e.g. "Zarate et al. (2006)"'),
-  authors: z.string().nullable(),
+  authors: z.string().nullable().describe('Authors as printed in the text, e.g. "Zarate et al."'),
+  authorList: z.array(PersonName).describe('The authors in byline order; empty when the source is not on record'),
   year: z.number().int().nullable(),
   title: z.string().nullable(),
-  journal: z.string().nullable(),
+  journal: z.string().nullable().describe('Journal or other container title'),
+  volume: z.string().nullable(),
+  issue: z.string().nullable(),
+  pages: z.string().nullable(),
+  publicationType: z.string().nullable().describe('CSL item type, e.g. "article-journal"'),
   studyType: z.string().nullable(),
-  doi: z.string().nullable(),
-  pmid: z.string().nullable(),
+  doi: z.string().nullable().describe('Lower-case DOI without resolver prefix, e.g. "10.1001/archpsyc.63.8.856"'),
+  pmid: z.string().nullable().describe('PubMed ID, digits only'),
   url: z.string().nullable(),
   verified: z.boolean().describe('true when the citation has a DOI, PMID or URL'),
   /** Element ids of the in-text markers that cite this reference, for back-links. */

@@ -83,8 +83,8 @@ describe('editing a published article in the admin', () => {
     const outline = page.locator('.sections-outline__item')
     await outline.first().waitFor({ timeout: FIRST_LOAD_MS })
     expect(await outline.locator('strong').allInnerTexts()).toEqual(SEEDED_ORDER)
-    // The seeded citations have no DOI, PMID or URL: all three are flagged, by name.
-    await expect.poll(() => page.locator('.citation-quality').innerText()).toContain('0 of 3 citations verified; needs source: Zarate et al. (2006), Feder et al. (2014), Caddy et al. (2015)')
+    // The seeded citations come with their sources (DOI and PMID) from the metadata file.
+    await expect.poll(() => page.locator('.citation-quality').innerText()).toContain('3 of 3 citations verified')
     await expect.poll(() => page.getByRole('button', { name: 'Publish changes' }).count()).toBe(1)
     await screenshot(page, 'admin-article-edit')
   }, 120_000)

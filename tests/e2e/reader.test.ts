@@ -6,6 +6,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { createRequire } from 'node:module'
 import type { Browser, Page } from 'playwright-core'
+import { parseReferences } from '../../src/citations/format'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runSeed, startStack, type Stack } from '../../scripts/lib/stack'
 import { auth, createFirstAdmin, createUser, json, type Session } from '../../scripts/lib/restApi'
@@ -64,10 +65,14 @@ describe('the article page', () => {
       'References',
     ])
     const refs = await page.locator('#ref-1, #ref-2, #ref-3').allTextContents()
-    expect(refs[0]).toContain('Zarate et al.')
-    expect(refs[0]).toContain('American Journal of Psychiatry')
-    expect(refs[1]).toContain('Feder et al.')
-    expect(refs[2]).toContain('Caddy et al.')
+    // AMA, from the records the seed read beside the document; identifiers follow as links.
+    expect(refs[0]).toContain(
+      'Zarate CA Jr, Singh JB, Carlson PJ, et al. A randomized trial of an N-methyl-D-aspartate antagonist in treatment-resistant major depression. Archives of General Psychiatry. 2006;63(8):856-864.',
+    )
+    expect(refs[1]).toContain('Feder A, Parides MK, Murrough JW, et al. Efficacy of intravenous ketamine')
+    expect(refs[2]).toContain('Caddy C, Amit BH, McCloud TL, et al. Ketamine and other glutamate receptor modulators for depression in adults.')
+    expect(await page.locator('#ref-1 a.ref-link-doi').getAttribute('href')).toBe('https://doi.org/10.1001/archpsyc.63.8.856')
+    expect(await page.locator('#ref-1 a.ref-link-pubmed').getAttribute('href')).toBe('https://pubmed.ncbi.nlm.nih.gov/16894061/')
     expect(await page.locator('ol li[id^="ref-"]').count()).toBe(3)
   })
 
@@ -149,9 +154,15 @@ describe('site routes', () => {
     expect(feed.headers.get('content-type')).toContain('application/rss+xml')
     expect(await feed.text()).toContain('<title>Ketamine: A Promising Breakthrough in Mental Health Treatment</title>')
     expect(await (await fetch(`${stack.web!.url}/robots.txt`)).text()).toContain('Sitemap:')
-    const bib = await fetch(`${articleUrl}/cite.bib`)
-    expect(bib.headers.get('content-disposition')).toContain('attachment')
-    expect(await bib.text()).toMatch(/^@article\{/)
+    for (const ext of ['bib', 'ris', 'json']) {
+      const res = await fetch(`${articleUrl}/cite.${ext}`)
+      expect(res.status).toBe(200)
+      expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${SLUG}.${ext}"`)
+      // The article, then its three sources, read back by a real parser.
+      const back = parseReferences(await res.text())
+      expect(back.map((r) => String(r.DOI ?? '').toLowerCase())).toEqual(['', '10.1001/archpsyc.63.8.856', '10.1001/jamapsychiatry.2014.62', '10.1002/14651858.cd011612.pub2'])
+      expect(back[1]?.title).toBe('A randomized trial of an N-methyl-D-aspartate antagonist in treatment-resistant major depression')
+    }
   })
   it('answers unknown slugs with a real 404', async () => {
     const res = await fetch(`${stack.web!.url}/articles/no-such-article`)

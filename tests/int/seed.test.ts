@@ -63,7 +63,23 @@ describe('the bundled document', () => {
       [2, 'Feder et al. (2014)', 2014],
       [3, 'Caddy et al. (2015)', 2015],
     ])
-    expect(article.citations[0]).toMatchObject({ journal: 'American Journal of Psychiatry', studyType: 'randomized controlled trial', verified: false })
+    // The record from the metadata file beside the document, not the text's (wrong) venue.
+    expect(article.citations[0]).toMatchObject({
+      journal: 'Archives of General Psychiatry',
+      title: 'A randomized trial of an N-methyl-D-aspartate antagonist in treatment-resistant major depression',
+      volume: '63',
+      issue: '8',
+      pages: '856-864',
+      doi: '10.1001/archpsyc.63.8.856',
+      pmid: '16894061',
+      studyType: 'randomized controlled trial',
+      verified: true,
+    })
+    expect(article.citations[0]?.authorList.slice(0, 2)).toEqual([
+      { family: 'Zarate', given: 'C. A.', suffix: 'Jr' },
+      { family: 'Singh', given: 'J. B.', suffix: null },
+    ])
+    expect(article.citations.map((c) => c.doi)).toEqual(['10.1001/archpsyc.63.8.856', '10.1001/jamapsychiatry.2014.62', '10.1002/14651858.cd011612.pub2'])
     expect(article.citations[2]).toMatchObject({ studyType: 'systematic review and meta-analysis' })
     const html = article.sections.map((s) => s.html).join('\n')
     expect(html).toContain('Zarate et al. (2006)<sup class="cite"><a id="cite-1-1" href="#ref-1" role="doc-noteref"')

@@ -1,4 +1,6 @@
 import type { Citation } from '@/cms'
+import { formatEntries, type CitationStyle } from '@/citations/format'
+import { referenceCsl, referenceId } from '../lib/cite'
 import { occurrenceNumber, referenceLinks } from '../lib/references'
 
 const withPeriod = (s: string): string => (/[.?!]$/.test(s.trim()) ? s.trim() : `${s.trim()}.`)
@@ -27,22 +29,22 @@ function BackLinks({ citation }: { citation: Citation }) {
   )
 }
 
-function Reference({ citation: c }: { citation: Citation }) {
+/**
+ * A reference with a title is printed in the configured CSL style; its DOI, PubMed and URL are left
+ * out of the styled text and follow it as links, so each identifier appears once and is clickable.
+ * Without a title, the in-text label ("Caddy et al. (2015)") is all there is to show.
+ */
+function Reference({ citation: c, styled }: { citation: Citation; styled: string | undefined }) {
   const links = referenceLinks(c)
-  // Without a title, the in-text label ("Caddy et al. (2015)") is all we can show, unless the authors
-  // are known, in which case it would only repeat them.
-  const title = c.title ?? (c.authors ? null : c.label)
   return (
     <li id={`ref-${c.number}`} value={c.number}>
-      {c.authors ? <span className="ref-authors">{c.authors} </span> : null}
-      {c.year !== null ? <span className="ref-year">({c.year}). </span> : null}
-      {title ? <cite className="ref-title">{withPeriod(title)} </cite> : null}
-      {c.journal ? (
-        <>
-          <i className="ref-journal">{c.journal.trim()}</i>.{' '}
-        </>
-      ) : null}
-      {c.studyType ? <span className="ref-type">{withPeriod(c.studyType)} </span> : null}
+      {styled ? (
+        // citeproc escapes every value it prints; the markup is its own (<i>, <b>, <span>).
+        <span className="ref-entry" dangerouslySetInnerHTML={{ __html: styled }} />
+      ) : (
+        <span className="ref-label">{withPeriod(c.authors && c.year !== null ? `${c.authors} (${c.year})` : c.label)}</span>
+      )}{' '}
+      {c.studyType ? <span className="ref-type">{withPeriod(c.studyType.charAt(0).toUpperCase() + c.studyType.slice(1))} </span> : null}
       {links.length > 0 ? (
         <span className="ref-links">
           {links.map((l, i) => (
@@ -63,15 +65,17 @@ function Reference({ citation: c }: { citation: Citation }) {
   )
 }
 
-export function ReferenceList({ citations }: { citations: readonly Citation[] }) {
+export function ReferenceList({ citations, style }: { citations: readonly Citation[]; style: CitationStyle }) {
   if (citations.length === 0) return null
   const ordered = [...citations].sort((a, b) => a.number - b.number)
+  const withTitles = ordered.filter((c) => c.title?.trim()).map((c) => ({ ...referenceCsl(c), DOI: undefined, PMID: undefined, URL: undefined }))
+  const styled = formatEntries(withTitles, style, 'html')
   return (
     <section className="references" aria-labelledby="references">
       <h2 id="references">References</h2>
       <ol>
         {ordered.map((c) => (
-          <Reference key={c.number} citation={c} />
+          <Reference key={c.number} citation={c} styled={styled.get(referenceId(c))} />
         ))}
       </ol>
     </section>

@@ -5,14 +5,15 @@
 import type { AssembledArticle, Citation } from '@/cms/schemas'
 import { highwireDate } from './dates'
 import { normalizeDoi, normalizePmid } from './references'
+import { isCitableSource } from './cite'
 
 /** `citation_reference` packs fields as "key=value; key=value", so a ";" inside a value must go. */
 const clean = (value: string): string => value.replace(/;/g, ',').replace(/\s+/g, ' ').trim()
 
 export function highwireReference(c: Citation): string {
   const fields: Array<[string, string | null]> = [
-    ['citation_title', c.title ?? c.label],
-    ['citation_author', c.authors],
+    ['citation_title', c.title],
+    ['citation_author', c.authorList.length > 0 ? c.authorList.map((a) => [a.family, a.given].filter(Boolean).join(', ')).join(', ') : c.authors],
     ['citation_journal_title', c.journal],
     ['citation_publication_date', c.year !== null ? String(c.year) : null],
     ['citation_doi', normalizeDoi(c.doi)],
@@ -33,6 +34,8 @@ export function highwireTags(article: AssembledArticle, siteName: string): Recor
   const date = highwireDate(article.publishedAt)
   if (date) tags.citation_publication_date = date
   if (article.authors.length > 0) tags.citation_author = article.authors.map((a) => a.name)
-  if (article.citations.length > 0) tags.citation_reference = article.citations.map(highwireReference)
+  // Label-only references would read as verified works to Google Scholar and Zotero: left out.
+  const sourced = article.citations.filter(isCitableSource)
+  if (sourced.length > 0) tags.citation_reference = sourced.map(highwireReference)
   return tags
 }

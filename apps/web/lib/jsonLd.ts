@@ -1,7 +1,8 @@
 /**
  * schema.org JSON-LD for an article, and its safe serialisation into a <script> element.
  */
-import type { AssembledArticle, Citation } from '@/cms/schemas'
+import type { AssembledArticle, Citation, PersonName } from '@/cms/schemas'
+import { isCitableSource } from './cite'
 import { isoDay } from './dates'
 import { normalizeDoi, doiUrl, normalizePmid, pubmedUrl, safeHttpUrl } from './references'
 
@@ -17,16 +18,28 @@ export function serializeJsonLd(data: JsonLdObject): string {
   return JSON.stringify(data).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
 
+const personLd = (a: PersonName): JsonLdObject => ({
+  '@type': 'Person',
+  familyName: a.family,
+  givenName: a.given ?? undefined,
+  name: [a.given, a.family, a.suffix].filter(Boolean).join(' '),
+})
+
+/** A cited work; only called for references that are findable sources (see isCitableSource). */
 function citationLd(c: Citation): JsonLdObject {
   const doi = normalizeDoi(c.doi)
   const pmid = normalizePmid(c.pmid)
   const sameAs = [doi ? doiUrl(doi) : null, pmid ? pubmedUrl(pmid) : null, safeHttpUrl(c.url)].filter((u): u is string => u !== null)
+  const identifier: JsonLdObject[] = []
+  if (doi) identifier.push({ '@type': 'PropertyValue', propertyID: 'DOI', value: doi })
+  if (pmid) identifier.push({ '@type': 'PropertyValue', propertyID: 'PMID', value: pmid })
   return {
     '@type': 'ScholarlyArticle',
-    name: c.title ?? c.label,
-    author: c.authors ?? undefined,
+    name: c.title ?? undefined,
+    author: c.authorList.length > 0 ? c.authorList.map(personLd) : (c.authors ?? undefined),
     datePublished: c.year !== null ? String(c.year) : undefined,
     isPartOf: c.journal ? { '@type': 'Periodical', name: c.journal } : undefined,
+    identifier: identifier.length === 0 ? undefined : identifier,
     sameAs: sameAs.length === 0 ? undefined : sameAs.length === 1 ? sameAs[0] : sameAs,
   }
 }
@@ -50,6 +63,6 @@ export function articleJsonLd(article: AssembledArticle, canonicalUrl: string, s
     author: article.authors.length > 0 ? article.authors.map((a) => ({ '@type': 'Person', name: a.name })) : publisher,
     publisher,
     isPartOf: article.publication ? { '@type': 'Periodical', name: article.publication } : undefined,
-    citation: article.citations.map(citationLd),
+    citation: article.citations.filter(isCitableSource).map(citationLd),
   }
 }

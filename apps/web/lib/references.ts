@@ -4,6 +4,7 @@
  * and a stored URL is only ever linked when it is http(s), never `javascript:` or `data:`.
  */
 import type { Citation } from '@/cms/schemas'
+import { doiUrl, normalizeDoi, normalizePmid, pubmedUrl } from '@/citations/identifiers'
 
 export interface ReferenceLink {
   kind: 'doi' | 'pubmed' | 'url'
@@ -12,28 +13,8 @@ export interface ReferenceLink {
   label: string
 }
 
-/** "10.1176/appi.ajp.163.1.153" from any of the usual spellings; null when it is not a DOI. */
-export function normalizeDoi(raw: string | null): string | null {
-  if (!raw) return null
-  const doi = raw
-    .trim()
-    .replace(/^(?:https?:\/\/)?(?:dx\.)?doi\.org\//i, '')
-    .replace(/^doi:\s*/i, '')
-  return /^10\.\d{4,9}\/\S+$/.test(doi) ? doi : null
-}
-
-/** Keeps the DOI's slashes readable while escaping what would end or corrupt the URL (#, ?, %, spaces). */
-export function doiUrl(doi: string): string {
-  return `https://doi.org/${doi.split('/').map(encodeURIComponent).join('/')}`
-}
-
-export function normalizePmid(raw: string | null): string | null {
-  if (!raw) return null
-  const pmid = raw.trim().replace(/^pmid:?\s*/i, '')
-  return /^\d{1,9}$/.test(pmid) ? pmid : null
-}
-
-export const pubmedUrl = (pmid: string): string => `https://pubmed.ncbi.nlm.nih.gov/${pmid}/`
+// One definition of what a DOI or PMID is, shared with the CMS's validation.
+export { doiUrl, normalizeDoi, normalizePmid, pubmedUrl } from '@/citations/identifiers'
 
 /** The URL as a string when it is absolute http(s), else null. */
 export function safeHttpUrl(raw: string | null): string | null {

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import {
-  apaAuthorList,
-  apaAuthorName,
-  apaCitation,
-  apaDate,
-  apaParts,
-  bibtexEntry,
-  bibtexKey,
-  escapeBibtex,
-  type CiteSource,
-} from '../../../apps/web/lib/cite'
+import { articleCsl, citeKey, downloadItems, isCitableSource, personName, type CiteSource } from '../../../apps/web/lib/cite'
+import { formatOne, parseReferences, toBibtex, toRis } from '../../../src/citations/format'
+import { ketamineArticle } from '../../helpers/fakeCms'
 
 const source: CiteSource = {
   slug: 'ketamine-a-promising-breakthrough',
@@ -20,124 +12,58 @@ const source: CiteSource = {
   url: 'https://tripsitter.example/articles/ketamine-a-promising-breakthrough',
 }
 
-describe('apaAuthorName', () => {
+describe('personName', () => {
   it.each([
-    ['Jane Q. Public', 'Public, J. Q.'],
-    ['John Doe', 'Doe, J.'],
-    ['Jean-Paul Sartre', 'Sartre, J.-P.'],
-    ['Carlos A. Zarate Jr.', 'Zarate, C. A., Jr.'],
-    ['Zarate, Carlos A.', 'Zarate, C. A.'],
-    ['  Ada   Lovelace ', 'Lovelace, A.'],
-    ['Plato', 'Plato'],
-    ['émile zola', 'zola, É.'],
-  ])('%s -> %s', (input, expected) => {
-    expect(apaAuthorName(input)).toBe(expected)
+    ['Jane Q. Public', { family: 'Public', given: 'Jane Q.' }],
+    ['Carlos A. Zarate Jr.', { family: 'Zarate', given: 'Carlos A.', suffix: 'Jr.' }],
+    ['Zarate, Carlos A.', { family: 'Zarate', given: 'Carlos A.' }],
+    ['  Ada   Lovelace ', { family: 'Lovelace', given: 'Ada' }],
+    ['Plato', { family: 'Plato' }],
+  ])('%s', (full, name) => {
+    expect(personName(full)).toEqual(name)
   })
 })
 
-describe('apaAuthorList', () => {
-  const names = (n: number) => Array.from({ length: n }, (_, i) => `Given Surname${i + 1}`)
-  it('joins one, two and three authors the APA 7 way', () => {
-    expect(apaAuthorList([])).toBe('')
-    expect(apaAuthorList(['Ann Lee'])).toBe('Lee, A.')
-    expect(apaAuthorList(['Ann Lee', 'Bo Kim'])).toBe('Lee, A., & Kim, B.')
-    expect(apaAuthorList(['Ann Lee', 'Bo Kim', 'Cy Young'])).toBe('Lee, A., Kim, B., & Young, C.')
-  })
-  it('lists up to 20 authors in full', () => {
-    const list = apaAuthorList(names(20))
-    expect(list.endsWith('Surname19, G., & Surname20, G.')).toBe(true)
-  })
-  it('shortens 21 or more to the first 19, an ellipsis and the last', () => {
-    const list = apaAuthorList(names(25))
-    expect(list).toContain('Surname19, G., . . . Surname25, G.')
-    expect(list).not.toContain('Surname20,')
+describe('citeKey', () => {
+  it('combines the slug and the year', () => {
+    expect(citeKey('ketamine', '2024-03-05T09:30:00.000Z')).toBe('tripsitter-ketamine-2024')
+    expect(citeKey('ketamine', null)).toBe('tripsitter-ketamine')
   })
 })
 
-describe('apaDate', () => {
-  it('uses the UTC date, whatever the server time zone', () => {
-    expect(apaDate('2024-03-05T23:30:00.000Z')).toBe('2024, March 5')
-    expect(apaDate('2024-12-31T23:59:59-05:00')).toBe('2025, January 1')
+describe('"Cite this article" through CSL', () => {
+  const item = articleCsl(source)
+  it('AMA', () => {
+    expect(formatOne(item, 'ama')).toBe(
+      'Public JQ, Doe J. Ketamine: A Promising Breakthrough in Mental Health Treatment. Tripsitter Psychedelics. Published 2024. https://tripsitter.example/articles/ketamine-a-promising-breakthrough',
+    )
   })
-  it('says n.d. for a missing or broken date', () => {
-    expect(apaDate(null)).toBe('n.d.')
-    expect(apaDate('not a date')).toBe('n.d.')
-  })
-})
-
-describe('apaCitation', () => {
-  it('formats an authored web article', () => {
-    expect(apaCitation(source)).toBe(
+  it('APA', () => {
+    expect(formatOne(item, 'apa')).toBe(
       'Public, J. Q., & Doe, J. (2024, March 5). Ketamine: A Promising Breakthrough in Mental Health Treatment. Tripsitter Psychedelics. https://tripsitter.example/articles/ketamine-a-promising-breakthrough',
     )
   })
-  it('moves the title to the author position when there is no author', () => {
-    expect(apaCitation({ ...source, authors: [] })).toBe(
-      'Ketamine: A Promising Breakthrough in Mental Health Treatment. (2024, March 5). Tripsitter Psychedelics. https://tripsitter.example/articles/ketamine-a-promising-breakthrough',
+  it('Vancouver', () => {
+    expect(formatOne(item, 'vancouver')).toBe(
+      'Public JQ, Doe J. Tripsitter Psychedelics [Internet]. 2024. Ketamine: A Promising Breakthrough in Mental Health Treatment. Available from: https://tripsitter.example/articles/ketamine-a-promising-breakthrough',
     )
-  })
-  it('adds no second full stop after a title ending in ? and says n.d. without a date', () => {
-    expect(apaCitation({ ...source, title: 'Is ketamine safe?', authors: ['Ann Lee'], publishedAt: null })).toBe(
-      'Lee, A. (n.d.). Is ketamine safe? Tripsitter Psychedelics. https://tripsitter.example/articles/ketamine-a-promising-breakthrough',
-    )
-  })
-  it('splits around the title so the page can italicise it', () => {
-    const parts = apaParts(source)
-    expect(parts.before).toBe('Public, J. Q., & Doe, J. (2024, March 5). ')
-    expect(parts.title).toBe(source.title)
-    expect(parts.after).toBe('. Tripsitter Psychedelics. https://tripsitter.example/articles/ketamine-a-promising-breakthrough')
   })
 })
 
-describe('escapeBibtex', () => {
-  it('escapes every TeX special character', () => {
-    expect(escapeBibtex('\\ { } % & $ # _ ^ ~')).toBe('\\textbackslash{} \\{ \\} \\% \\& \\$ \\# \\_ \\^{} \\~{}')
-  })
-  it('folds newlines and runs of spaces, which would otherwise split a field', () => {
-    expect(escapeBibtex('  a\n\nb\t c ')).toBe('a b c')
-  })
-  it('leaves ordinary text and non-ASCII alone', () => {
-    expect(escapeBibtex('Émile "quoted" (2024): ok')).toBe('Émile "quoted" (2024): ok')
-  })
-})
+describe('downloads', () => {
+  const article = ketamineArticle()
+  const items = downloadItems(article, source)
 
-describe('bibtexKey', () => {
-  it('combines the slug and the year', () => {
-    expect(bibtexKey('ketamine', '2024-03-05T00:00:00Z')).toBe('tripsitter-ketamine-2024')
-    expect(bibtexKey('ketamine', null)).toBe('tripsitter-ketamine')
+  it('hold the article and only the references that are findable sources', () => {
+    expect(items.map((i) => i.id)).toEqual(['tripsitter-ketamine-a-promising-breakthrough-2024', 'ref-1', 'ref-2'])
+    expect(article.citations.map(isCitableSource)).toEqual([true, true, false])
   })
-})
 
-describe('bibtexEntry', () => {
-  it('writes a complete @article entry', () => {
-    expect(bibtexEntry(source)).toBe(
-      [
-        '@article{tripsitter-ketamine-a-promising-breakthrough-2024,',
-        '  author = {Jane Q. Public and John Doe},',
-        '  title = {{Ketamine: A Promising Breakthrough in Mental Health Treatment}},',
-        '  journal = {Tripsitter Psychedelics},',
-        '  year = {2024},',
-        '  month = mar,',
-        '  url = {https://tripsitter.example/articles/ketamine-a-promising-breakthrough}',
-        '}',
-        '',
-      ].join('\n'),
-    )
-  })
-  it('escapes specials, braces names containing "and", and drops empty author and date fields', () => {
-    const entry = bibtexEntry({
-      ...source,
-      slug: 'x',
-      title: '100% {pure} MDMA & you_2',
-      authors: [],
-      publishedAt: null,
-      siteName: 'Smith & Co',
-    })
-    expect(entry).toBe(
-      ['@article{tripsitter-x,', '  title = {{100\\% \\{pure\\} MDMA \\& you\\_2}},', '  journal = {Smith \\& Co},', '  url = {https://tripsitter.example/articles/ketamine-a-promising-breakthrough}', '}', ''].join('\n'),
-    )
-    expect(bibtexEntry({ ...source, authors: ['Research and Policy Unit', 'Ann Lee'] })).toContain(
-      'author = {{Research and Policy Unit} and Ann Lee},',
-    )
+  it('round-trip through BibTeX and RIS', () => {
+    for (const text of [toBibtex(items), toRis(items)]) {
+      const back = parseReferences(text)
+      expect(back.map((r) => r.title)).toEqual(items.map((i) => i.title))
+      expect(back.slice(1).map((r) => String(r.DOI).toLowerCase())).toEqual(['10.1001/archpsyc.63.8.856', '10.1001/jamapsychiatry.2014.62'])
+    }
   })
 })

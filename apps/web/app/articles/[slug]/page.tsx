@@ -73,8 +73,8 @@ export default async function ArticlePage({ params }: Props) {
         <MedicalDisclaimer />
         <TableOfContents sections={article.sections} hasReferences={article.citations.length > 0} />
         <ArticleSections sections={article.sections} />
-        <ReferenceList citations={article.citations} />
-        <CiteThisArticle source={source} bibtexHref={`${articlePath(slug)}/cite.bib`} />
+        <ReferenceList citations={article.citations} style={webEnv().REFERENCE_STYLE} />
+        <CiteThisArticle source={source} downloadBase={articlePath(slug)} />
       </article>
       <JsonLd data={articleJsonLd(article, canonical, SITE_NAME, webEnv().WEB_URL)} />
     </>

@@ -1,0 +1,8 @@
+/** `GET /articles/<slug>/cite.json`: the article and its sourced references, as a download. */
+import { citeDownload } from '../../../../lib/citeDownload'
+
+export const dynamic = 'force-dynamic'
+
+export function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
+  return citeDownload(params, 'json')
+}
