@@ -1,5 +1,5 @@
 import type { CollectionConfig } from 'payload'
-import { ARTICLES, CITATIONS, SECTIONS, USERS } from '../slugs'
+import { ARTICLES, CITATIONS, PEOPLE, SECTIONS, TOPICS, USERS } from '../slugs'
 import { isEditor, isEditorField } from '../access/isEditor'
 import { canCreateArticle, canEditArticle } from '../access/canEditArticle'
 import { publishedOrStaff } from '../access/publishedOrStaff'
@@ -10,7 +10,7 @@ import { publishSections } from './hooks/publishSections'
 import { syncCitationVisibility, syncCitationVisibilityAfterDelete } from './hooks/syncCitationVisibility'
 import { notifyAfterArticleChange, notifyAfterArticleDelete } from './hooks/notify'
 import { deleteSectionsWithArticle } from './hooks/deleteSections'
-import { authorsDefaultToCreator, onlyEditorsAssignOthers } from './hooks/authors'
+import { writersDefaultToCreator, onlyEditorsAssignOthers } from './hooks/authors'
 import { bySlugEndpoint } from './endpoints/bySlug'
 import { livePreviewUrl } from './livePreview'
 import { claimSections } from './hooks/claimSections'
@@ -39,7 +39,7 @@ export const Articles: CollectionConfig = {
   },
   endpoints: [bySlugEndpoint],
   hooks: {
-    beforeValidate: [deriveSlug, authorsDefaultToCreator],
+    beforeValidate: [deriveSlug, writersDefaultToCreator],
     beforeChange: [onlyEditorsAssignOthers, setPublishedAt, deriveFromSections],
     // claimSections first: a section added from the drawer gets its article before it is published.
     afterChange: [claimSections, publishSections, syncCitationVisibility, notifyAfterArticleChange],
@@ -76,7 +76,29 @@ export const Articles: CollectionConfig = {
       admin: { readOnly: true, description: 'Derived from the sections, in order of first use.' },
     },
     { name: 'citationQuality', type: 'ui', admin: { position: 'sidebar', components: { Field: ADMIN_COMPONENTS.citationQuality } } },
-    { name: 'authors', type: 'relationship', relationTo: USERS, hasMany: true, admin: { position: 'sidebar' } },
+    {
+      name: 'authors',
+      type: 'relationship',
+      relationTo: PEOPLE,
+      hasMany: true,
+      admin: { position: 'sidebar', isSortable: true, description: 'The byline, in order. People, not login accounts.' },
+    },
+    {
+      name: 'medicalReviewer',
+      type: 'relationship',
+      relationTo: PEOPLE,
+      access: { create: isEditorField, update: isEditorField },
+      admin: { position: 'sidebar', description: 'Who checked the medical content. Set by editors.' },
+    },
+    { name: 'topics', type: 'relationship', relationTo: TOPICS, hasMany: true, admin: { position: 'sidebar' } },
+    {
+      name: 'writers',
+      label: 'Writers: accounts that may edit this draft',
+      type: 'relationship',
+      relationTo: USERS,
+      hasMany: true,
+      admin: { position: 'sidebar' },
+    },
     {
       name: 'publishedAt',
       type: 'date',
