@@ -85,15 +85,29 @@ export function parseDocument(text: string, file: string): ParsedDocument {
 const BYLINE = /^By:\s*/i
 
 /**
- * The `By:` line sits right after the title (block 2, or 3 after a publication line). It is taken out
- * before anything else reads the blocks: being short and unpunctuated, it would otherwise pass for a
- * title or a heading.
+ * The `By:` line sits right after the title (block 2, or 3 after a publication line), either as its
+ * own paragraph or as the title's second line. It is taken out before anything else reads the
+ * blocks: being short and unpunctuated, it would otherwise pass for a title or a heading.
  */
 function takeByline(blocks: Block[], file: string): ParsedDocument['authors'] {
-  const at = [1, 2].find((i) => BYLINE.test(blocks[i]?.text ?? '') && (i === 1 || isHeadingLike(blocks[1]!)))
-  if (at === undefined) return []
-  const [block] = blocks.splice(at, 1)
-  const people = block!.text
+  let found: { text: string; line: number } | undefined
+  for (const i of [0, 1]) {
+    const block = blocks[i]
+    const second = block?.lineStarts[1]
+    if (block && block.lineCount === 2 && second !== undefined && BYLINE.test(block.text.slice(second))) {
+      found = { text: block.text.slice(second), line: block.line + 1 }
+      blocks[i] = { line: block.line, lineCount: 1, text: block.text.slice(0, second - 1), lineStarts: [0] }
+      break
+    }
+    const next = blocks[i + 1]
+    if (next && BYLINE.test(next.text) && (i === 0 || isHeadingLike(block!))) {
+      found = { text: next.text, line: next.line }
+      blocks.splice(i + 1, 1)
+      break
+    }
+  }
+  if (!found) return []
+  const people = found.text
     .replace(BYLINE, '')
     .split(';')
     .map((part) => part.trim())
@@ -104,9 +118,9 @@ function takeByline(blocks: Block[], file: string): ParsedDocument['authors'] {
       const credentials = comma === -1 ? '' : part.slice(comma + 1).trim()
       return { name, credentials: credentials || null }
     })
-  if (people.length === 0 || people.some((p) => p.name === '')) throw new SeedError(file, block!.line, 'By: line names nobody; expected "By: Name, Credentials; Name"')
+  if (people.length === 0 || people.some((p) => p.name === '')) throw new SeedError(file, found.line, 'By: line names nobody; expected "By: Name, Credentials; Name"')
   const tooLong = people.find((p) => p.name.length > 120 || (p.credentials?.length ?? 0) > 120)
-  if (tooLong) throw new SeedError(file, block!.line, `By: line: ${quote(tooLong.name)} is longer than 120 characters`)
+  if (tooLong) throw new SeedError(file, found.line, `By: line: ${quote(tooLong.name)} is longer than 120 characters`)
   return people
 }
 
