@@ -8,10 +8,13 @@ import { Articles } from './collections/Articles'
 import { Sections } from './collections/Sections'
 import { Citations } from './collections/Citations'
 import { Users } from './collections/Users'
+import { People } from './collections/People'
+import { Topics } from './collections/Topics'
 import { sectionEditor } from './collections/Sections/editor'
 import { draftsForStaffOnly } from './collections/hooks/draftsForStaffOnly'
 import { migrations } from './apps/cms/migrations'
 import { registerPayload } from './apps/cms/lib/payloadHandle'
+import { searchEndpoint } from './apps/cms/search/endpoint'
 
 const root = path.dirname(fileURLToPath(import.meta.url))
 const env = cmsEnv()
@@ -49,7 +52,7 @@ export default buildConfig({
   secret: env.PAYLOAD_SECRET,
   db: database(env),
   editor: sectionEditor,
-  collections: [withStaffOnlyDrafts(Articles), withStaffOnlyDrafts(Sections), Citations, Users],
+  collections: [withStaffOnlyDrafts(Articles), withStaffOnlyDrafts(Sections), Citations, People, Topics, Users],
   admin: {
     user: Users.slug,
     // No third-party avatar service: an offline install cannot reach Gravatar, and staff privacy does not need it.
@@ -71,6 +74,7 @@ export default buildConfig({
   defaultDepth: 1,
   graphQL: { maxComplexity: 1000, disablePlaygroundInProduction: true },
   telemetry: false,
+  endpoints: [searchEndpoint],
   onInit: async (payload) => registerPayload(payload),
   jobs: {
     // Scheduled publishing: run due jobs every minute inside the server process.

@@ -45,6 +45,9 @@ describe('buildOpenApiDocument', () => {
       '/api/articles/{id}',
       '/api/citations',
       '/api/sections',
+      '/api/people',
+      '/api/topics',
+      '/api/search',
       '/healthz',
       '/readyz',
     ])
