@@ -1,7 +1,7 @@
 /**
  * schema.org JSON-LD for an article, and its safe serialisation into a <script> element.
  */
-import type { AssembledArticle, Citation } from '@/cms/schemas'
+import type { AssembledArticle, Citation, Person } from '@/cms/schemas'
 import { isoDay } from './dates'
 import { normalizeDoi, doiUrl, normalizePmid, pubmedUrl, safeHttpUrl } from './references'
 
@@ -31,6 +31,10 @@ function citationLd(c: Citation): JsonLdObject {
   }
 }
 
+function personLd(p: Person, siteUrl: string): JsonLdObject {
+  return { '@type': 'Person', name: p.name, url: `${siteUrl}/authors/${p.slug}`, honorificSuffix: p.credentials ?? undefined }
+}
+
 export function articleJsonLd(article: AssembledArticle, canonicalUrl: string, siteName: string, siteUrl: string): JsonLdObject {
   const publisher: JsonLdObject = { '@type': 'Organization', name: siteName, url: siteUrl }
   return {
@@ -47,7 +51,9 @@ export function articleJsonLd(article: AssembledArticle, canonicalUrl: string, s
     dateModified: article.updatedAt,
     // schema.org's lastReviewed is a Date, not a DateTime.
     lastReviewed: isoDay(article.lastReviewedAt) ?? undefined,
-    author: article.authors.length > 0 ? article.authors.map((a) => ({ '@type': 'Person', name: a.name })) : publisher,
+    author: article.authors.length > 0 ? article.authors.map((a) => personLd(a, siteUrl)) : publisher,
+    reviewedBy: article.medicalReviewer ? personLd(article.medicalReviewer, siteUrl) : undefined,
+    about: article.topics.length > 0 ? article.topics.map((t) => ({ '@type': 'Thing', name: t.name })) : undefined,
     publisher,
     isPartOf: article.publication ? { '@type': 'Periodical', name: article.publication } : undefined,
     citation: article.citations.map(citationLd),
