@@ -9,6 +9,8 @@ import { Sections } from './collections/Sections'
 import { Citations } from './collections/Citations'
 import { Users } from './collections/Users'
 import { ContentRevision } from './collections/ContentRevision'
+import { People } from './collections/People'
+import { Topics } from './collections/Topics'
 import { sectionEditor } from './collections/Sections/editor'
 import { draftsForStaffOnly } from './collections/hooks/draftsForStaffOnly'
 import { graphqlErrorsWithoutClassNames } from './collections/hooks/graphqlErrorsWithoutClassNames'
@@ -18,6 +20,7 @@ import { installContentSignal } from './apps/cms/lib/contentChanges'
 import { tellCaches } from './apps/cms/lib/tellCaches'
 import { serializeSqliteWrites } from './apps/cms/lib/sqliteWrites'
 import { consoleEmail } from './apps/cms/lib/consoleEmail'
+import { searchEndpoint } from './apps/cms/search/endpoint'
 
 const root = path.dirname(fileURLToPath(import.meta.url))
 const env = cmsEnv()
@@ -78,7 +81,7 @@ export default buildConfig({
   secret: env.PAYLOAD_SECRET,
   db: database(env),
   editor: sectionEditor,
-  collections: [withStaffOnlyDrafts(Articles), withStaffOnlyDrafts(Sections), Citations, withAccountSettings(Users, env)],
+  collections: [withStaffOnlyDrafts(Articles), withStaffOnlyDrafts(Sections), Citations, People, Topics, withAccountSettings(Users, env)],
   globals: [ContentRevision],
   // No mail server is needed to run this: messages (password resets) are written to the log.
   email: consoleEmail({ fromAddress: `no-reply@${new URL(env.CMS_URL).hostname}`, fromName: 'Tripsitter CMS' }),
@@ -104,6 +107,7 @@ export default buildConfig({
   graphQL: { maxComplexity: 1000, disablePlaygroundInProduction: true },
   hooks: { afterError: [graphqlErrorsWithoutClassNames] },
   telemetry: false,
+  endpoints: [searchEndpoint],
   onInit: async (payload) => {
     registerPayload(payload)
     installContentSignal(payload, tellCaches(env, payload.logger))

@@ -17,7 +17,7 @@ const selfOrAdmin: Access = ({ req: { user } }) => {
 /**
  * CASE admin: everyone. CASE staff (editor, author): themselves and their colleagues, so the admin
  * can say who holds a document lock ("alice@example.com is currently editing") and list people in
- * the authors picker. CASE integration: itself. CASE anonymous: nobody.
+ * the writers picker. CASE integration: itself. CASE anonymous: nobody.
  */
 const colleaguesOrAdmin: Access = ({ req: { user } }) => {
   if (hasRole(user, 'admin')) return true

@@ -6,6 +6,9 @@ export const ARTICLES = 'articles' as const
 export const SECTIONS = 'sections' as const
 export const CITATIONS = 'citations' as const
 export const USERS = 'users' as const
+/** Public bylines and reviewers: separate from login accounts, so the public API never exposes a user. */
+export const PEOPLE = 'people' as const
+export const TOPICS = 'topics' as const
 
 /** The inline block that marks a citation inside a section's rich text. */
 export const CITATION_REF_BLOCK = 'citationRef' as const

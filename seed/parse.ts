@@ -1,7 +1,9 @@
 /**
  * Source text -> ParsedDocument: the pure, tested half of the seed.
  *
- * Document shape: an optional publication line, the title line, introduction paragraphs, then
+ * Document shape: an optional publication line, the title line, an optional byline
+ * (`By: Ann Lee, MD; Ben Ode`: people separated by semicolons, credentials after the first comma),
+ * introduction paragraphs, then
  * sections that each start with a heading line. Paragraphs are separated by blank lines; a
  * paragraph's hard-wrapped lines are joined with single spaces. The result is validated with the
  * zod schema before it is returned, so the database half can trust it.
@@ -39,6 +41,7 @@ export function parseDocument(text: string, file: string): ParsedDocument {
     if (isFragment(block.text)) warnings.push({ line: block.line, message: `fragment ${quote(block.text)} is not prose; left out of the article` })
     else blocks.push(block)
   }
+  const byline = takeByline(blocks, file)
   const [first, second] = blocks
   if (!first) throw new SeedError(file, null, warnings.length > 0 ? 'file has no text, only fragments' : 'file is empty')
   if (!isHeadingLike(first)) throw new SeedError(file, first.line, 'no title: the first paragraph must be a title line (one short line without closing punctuation)')
@@ -71,11 +74,54 @@ export function parseDocument(text: string, file: string): ParsedDocument {
     publication: hasPublication ? first.text : null,
     title,
     slug,
+    authors: byline,
     summary: leadSentences(firstParagraph, SUMMARY_MAX_LENGTH),
     sections,
     citations: collected.citations,
     warnings: [...warnings, ...collected.warnings].sort((a, b) => a.line - b.line),
   })
+}
+
+const BYLINE = /^By:\s*/i
+
+/**
+ * The `By:` line sits right after the title (block 2, or 3 after a publication line), either as its
+ * own paragraph or as the title's second line. It is taken out before anything else reads the
+ * blocks: being short and unpunctuated, it would otherwise pass for a title or a heading.
+ */
+function takeByline(blocks: Block[], file: string): ParsedDocument['authors'] {
+  let found: { text: string; line: number } | undefined
+  for (const i of [0, 1]) {
+    const block = blocks[i]
+    const second = block?.lineStarts[1]
+    if (block && block.lineCount === 2 && second !== undefined && BYLINE.test(block.text.slice(second))) {
+      found = { text: block.text.slice(second), line: block.line + 1 }
+      blocks[i] = { line: block.line, lineCount: 1, text: block.text.slice(0, second - 1), lineStarts: [0] }
+      break
+    }
+    const next = blocks[i + 1]
+    if (next && BYLINE.test(next.text) && (i === 0 || isHeadingLike(block!))) {
+      found = { text: next.text, line: next.line }
+      blocks.splice(i + 1, 1)
+      break
+    }
+  }
+  if (!found) return []
+  const people = found.text
+    .replace(BYLINE, '')
+    .split(';')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const comma = part.indexOf(',')
+      const name = (comma === -1 ? part : part.slice(0, comma)).trim()
+      const credentials = comma === -1 ? '' : part.slice(comma + 1).trim()
+      return { name, credentials: credentials || null }
+    })
+  if (people.length === 0 || people.some((p) => p.name === '')) throw new SeedError(file, found.line, 'By: line names nobody; expected "By: Name, Credentials; Name"')
+  const tooLong = people.find((p) => p.name.length > 120 || (p.credentials?.length ?? 0) > 120)
+  if (tooLong) throw new SeedError(file, found.line, `By: line: ${quote(tooLong.name)} is longer than 120 characters`)
+  return people
 }
 
 function splitBlocks(text: string): Block[] {

@@ -61,6 +61,13 @@ export const ParsedCitation = z.object({
 })
 export type ParsedCitation = z.infer<typeof ParsedCitation>
 
+/** A person from the optional `By:` line: "Ann Lee, MD" -> name "Ann Lee", credentials "MD". */
+export const ParsedPerson = z.object({
+  name: z.string().min(1).max(120),
+  credentials: z.string().min(1).max(120).nullable(),
+})
+export type ParsedPerson = z.infer<typeof ParsedPerson>
+
 export const SeedWarning = z.object({ line: Line, message: z.string().min(1) })
 export type SeedWarning = z.infer<typeof SeedWarning>
 
@@ -70,6 +77,7 @@ export const ParsedDocument = z
     publication: z.string().min(1).nullable(),
     title: z.string().min(1),
     slug: z.string().regex(KEBAB),
+    authors: z.array(ParsedPerson).describe('From the optional `By:` line after the title; empty without one'),
     summary: z.string().min(1).max(300),
     sections: z.array(ParsedSection).min(1),
     citations: z.array(ParsedCitation),

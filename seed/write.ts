@@ -6,12 +6,13 @@
  * leaves the database exactly as it was; nothing is written when nothing differs (no new versions).
  */
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest, type Where } from 'payload'
-import type { Article, Citation, Section } from '@/payload-types'
-import { ARTICLES, CITATIONS, SECTIONS } from '../collections/slugs'
+import type { Article, Citation, Person, Section } from '@/payload-types'
+import { ARTICLES, CITATIONS, PEOPLE, SECTIONS } from '../collections/slugs'
 import { citationKey, workKey } from '@/text/citationKey'
 import { relationId } from '@/text/relationId'
 import { studyTypeValue } from '@/text/studyTypes'
-import type { ParsedCitation, ParsedDocument } from './schema'
+import type { ParsedCitation, ParsedDocument, ParsedPerson } from './schema'
+import { slugify } from '@/text/slugify'
 import { sectionToLexical, type CitationId } from './toLexical'
 import { stableStringify } from './stableStringify'
 import { NESTED_WRITE } from '../collections/hooks/withContext'
@@ -92,11 +93,14 @@ async function upsert(req: PayloadRequest, doc: ParsedDocument, publish: boolean
     counts.deleted++
   }
 
+  // A document without a `By:` line leaves the article's authors as editors set them.
+  const authorIds = doc.authors.length > 0 ? await resolvePeople(req, doc.authors) : null
   const articleData = {
     title: doc.title,
     summary: doc.summary,
     publication: doc.publication ?? undefined,
     sections: orderedIds,
+    ...(authorIds ? { authors: authorIds } : {}),
   }
   const sectionsChanged = counts.created + counts.updated + counts.deleted > 0
   const articleChanged =
@@ -104,7 +108,8 @@ async function upsert(req: PayloadRequest, doc: ParsedDocument, publish: boolean
     article.title !== doc.title ||
     (article.summary ?? null) !== doc.summary ||
     (article.publication ?? null) !== (doc.publication ?? SITE_NAME) ||
-    stableStringify((article.sections ?? []).map(relationId).map(String)) !== stableStringify(orderedIds.map(String))
+    stableStringify((article.sections ?? []).map(relationId).map(String)) !== stableStringify(orderedIds.map(String)) ||
+    (authorIds !== null && stableStringify((article.authors ?? []).map(relationId).map(String)) !== stableStringify(authorIds.map(String)))
   const needsPublish = publish && article._status !== 'published'
   req.context[NESTED_WRITE] = false
   if (!existing || articleChanged || needsPublish) {
@@ -166,6 +171,21 @@ async function resolveCitations(req: PayloadRequest, citations: ParsedCitation[]
 
 async function findOne(req: PayloadRequest, where: Where): Promise<Citation | undefined> {
   return (await req.payload.find({ collection: CITATIONS, where, limit: 1, req, overrideAccess: true, depth: 0 })).docs[0] as Citation | undefined
+}
+
+/**
+ * People of the `By:` line, reused by exact name (an editor may since have added a bio or fixed the
+ * credentials: re-seeding keeps that), created otherwise. Returned in byline order.
+ */
+async function resolvePeople(req: PayloadRequest, people: ParsedPerson[]): Promise<Person['id'][]> {
+  const ids: Person['id'][] = []
+  for (const person of people) {
+    const common = { req, overrideAccess: true, depth: 0 } as const
+    const found = (await req.payload.find({ collection: PEOPLE, where: { name: { equals: person.name } }, limit: 1, ...common })).docs[0]
+    const doc = found ?? (await req.payload.create({ collection: PEOPLE, data: { name: person.name, slug: slugify(person.name), credentials: person.credentials ?? undefined }, ...common }))
+    ids.push(doc.id)
+  }
+  return ids
 }
 
 async function sectionsOf(req: PayloadRequest, article: Article): Promise<Section[]> {

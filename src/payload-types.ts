@@ -70,6 +70,8 @@ export interface Config {
     articles: Article;
     sections: Section;
     citations: Citation;
+    people: Person;
+    topics: Topic;
     users: User;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -82,6 +84,8 @@ export interface Config {
     articles: ArticlesSelect<false> | ArticlesSelect<true>;
     sections: SectionsSelect<false> | SectionsSelect<true>;
     citations: CitationsSelect<false> | CitationsSelect<true>;
+    people: PeopleSelect<false> | PeopleSelect<true>;
+    topics: TopicsSelect<false> | TopicsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -157,7 +161,16 @@ export interface Article {
    * Derived from the sections, in order of first use.
    */
   citations?: (number | Citation)[] | null;
-  authors?: (number | User)[] | null;
+  /**
+   * The byline, in order. People, not login accounts.
+   */
+  authors?: (number | Person)[] | null;
+  /**
+   * Who checked the medical content. Set by editors.
+   */
+  medicalReviewer?: (number | null) | Person;
+  topics?: (number | Topic)[] | null;
+  writers?: (number | User)[] | null;
   /**
    * Set on first publish.
    */
@@ -284,6 +297,32 @@ export interface Citation {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "people".
+ */
+export interface Person {
+  id: number;
+  name: string;
+  /**
+   * URL of the author page. Derived from the name when left empty.
+   */
+  slug: string;
+  /**
+   * Printed after the name, e.g. "MD, PhD".
+   */
+  credentials?: string | null;
+  /**
+   * A short biography for the author page.
+   */
+  bio?: string | null;
+  /**
+   * Optional: the login account of this person. Never shown to readers.
+   */
+  user?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users".
  */
 export interface User {
@@ -301,7 +340,6 @@ export interface User {
   resetPasswordExpiration?: string | null;
   salt?: string | null;
   hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
   loginAttempts?: number | null;
   lockUntil?: string | null;
   sessions?:
@@ -313,6 +351,24 @@ export interface User {
     | null;
   password?: string | null;
   collection: 'users';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "topics".
+ */
+export interface Topic {
+  id: number;
+  name: string;
+  /**
+   * URL of the topic page. Derived from the name when left empty.
+   */
+  slug: string;
+  /**
+   * Shown at the top of the topic page.
+   */
+  description?: string | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -443,6 +499,14 @@ export interface PayloadLockedDocument {
         value: number | Citation;
       } | null)
     | ({
+        relationTo: 'people';
+        value: number | Person;
+      } | null)
+    | ({
+        relationTo: 'topics';
+        value: number | Topic;
+      } | null)
+    | ({
         relationTo: 'users';
         value: number | User;
       } | null);
@@ -500,6 +564,9 @@ export interface ArticlesSelect<T extends boolean = true> {
   sections?: T;
   citations?: T;
   authors?: T;
+  medicalReviewer?: T;
+  topics?: T;
+  writers?: T;
   publishedAt?: T;
   lastReviewedAt?: T;
   readingTimeMinutes?: T;
@@ -555,6 +622,30 @@ export interface CitationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "people_select".
+ */
+export interface PeopleSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  credentials?: T;
+  bio?: T;
+  user?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "topics_select".
+ */
+export interface TopicsSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  description?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
@@ -571,7 +662,6 @@ export interface UsersSelect<T extends boolean = true> {
   resetPasswordExpiration?: T;
   salt?: T;
   hash?: T;
-  resetPasswordRequestedAt?: T;
   loginAttempts?: T;
   lockUntil?: T;
   sessions?:

@@ -1,5 +1,5 @@
 import type { CollectionConfig } from 'payload'
-import { ARTICLES, CITATIONS, SECTIONS, USERS } from '../slugs'
+import { ARTICLES, CITATIONS, PEOPLE, SECTIONS, TOPICS, USERS } from '../slugs'
 import { isEditor, isEditorField } from '../access/isEditor'
 import { canCreateArticle, canEditArticle } from '../access/canEditArticle'
 import { publishedOrStaff } from '../access/publishedOrStaff'
@@ -10,7 +10,7 @@ import { publishSections } from './hooks/publishSections'
 import { syncCitationVisibility, syncCitationVisibilityAfterDelete } from './hooks/syncCitationVisibility'
 import { notifyAfterArticleChange, notifyAfterArticleDelete } from './hooks/notify'
 import { deleteSectionsWithArticle } from './hooks/deleteSections'
-import { authorsDefaultToCreator, onlyEditorsAssignOthers } from './hooks/authors'
+import { writersDefaultToCreator, onlyEditorsAssignOthers } from './hooks/authors'
 import { bySlugEndpoint } from './endpoints/bySlug'
 import { livePreviewUrl } from './livePreview'
 import { claimSections } from './hooks/claimSections'
@@ -56,11 +56,14 @@ export const Articles: CollectionConfig = {
       serverTimestamps,
       checkReferences([
         { path: 'sections', collection: SECTIONS, ids: (d) => relationIds(d.sections) },
-        { path: 'authors', collection: USERS, ids: (d) => relationIds(d.authors) },
+        { path: 'writers', collection: USERS, ids: (d) => relationIds(d.writers) },
+        { path: 'authors', collection: PEOPLE, ids: (d) => relationIds(d.authors) },
+        { path: 'medicalReviewer', collection: PEOPLE, ids: (d) => relationIds(d.medicalReviewer) },
+        { path: 'topics', collection: TOPICS, ids: (d) => relationIds(d.topics) },
       ]),
       authorsSaveDrafts,
     ],
-    beforeValidate: [deriveSlug, authorsDefaultToCreator],
+    beforeValidate: [deriveSlug, writersDefaultToCreator],
     beforeChange: [refuseStaleSave(['citations', 'readingTimeMinutes']), onlyEditorsAssignOthers, setPublishedAt, deriveFromSections],
     // claimSections first: a section added from the drawer gets its article before it is published.
     afterChange: [claimSections, detachRemovedSections, publishSections, syncCitationVisibility, keepEditorsLock, notifyAfterArticleChange],
@@ -99,7 +102,29 @@ export const Articles: CollectionConfig = {
     },
     { name: 'lockHeartbeat', type: 'ui', admin: { position: 'sidebar', components: { Field: ADMIN_COMPONENTS.lockHeartbeat } } },
     { name: 'citationQuality', type: 'ui', admin: { position: 'sidebar', components: { Field: ADMIN_COMPONENTS.citationQuality } } },
-    { name: 'authors', type: 'relationship', relationTo: USERS, hasMany: true, admin: { position: 'sidebar' } },
+    {
+      name: 'authors',
+      type: 'relationship',
+      relationTo: PEOPLE,
+      hasMany: true,
+      admin: { position: 'sidebar', isSortable: true, description: 'The byline, in order. People, not login accounts.' },
+    },
+    {
+      name: 'medicalReviewer',
+      type: 'relationship',
+      relationTo: PEOPLE,
+      access: { create: isEditorField, update: isEditorField },
+      admin: { position: 'sidebar', description: 'Who checked the medical content. Set by editors.' },
+    },
+    { name: 'topics', type: 'relationship', relationTo: TOPICS, hasMany: true, admin: { position: 'sidebar' } },
+    {
+      name: 'writers',
+      label: 'Writers: accounts that may edit this draft',
+      type: 'relationship',
+      relationTo: USERS,
+      hasMany: true,
+      admin: { position: 'sidebar' },
+    },
     {
       name: 'publishedAt',
       type: 'date',

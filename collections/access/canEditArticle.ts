@@ -17,10 +17,10 @@ const isAuthor = (req: PayloadRequest) => !!req.user && hasRole(req.user, 'autho
 export const canEditArticle: Access = ({ req, data }) => {
   if (isEditorUser(req.user)) return true
   if (!isAuthor(req) || wantsPublish(data)) return false
-  return { authors: { contains: req.user!.id } }
+  return { writers: { contains: req.user!.id } }
 }
 
-/** Authors may create articles only as drafts (and become their author: hooks/authors). */
+/** Authors may create articles only as drafts (and become one of its writers: hooks/authors). */
 export const canCreateArticle: Access = ({ req, data }) => {
   if (isEditorUser(req.user)) return true
   return isAuthor(req) && !wantsPublish(data)

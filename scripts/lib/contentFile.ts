@@ -65,7 +65,11 @@ const articleFields = {
   publication: z.string().nullish(),
   sections: z.array(Id).nullish(),
   citations: z.array(Id).nullish(),
+  writers: z.array(Id).nullish(),
+  // People and topics are not part of the file yet: an import keeps these only when the ids exist.
   authors: z.array(Id).nullish(),
+  medicalReviewer: Id.nullish(),
+  topics: z.array(Id).nullish(),
   publishedAt: Timestamp.nullish(),
   lastReviewedAt: Timestamp.nullish(),
   readingTimeMinutes: z.number().nullish(),
@@ -138,7 +142,7 @@ export const ContentFile = ContentShape.superRefine((file, ctx) => {
 
   // SQLite enforces relationships with foreign keys, so an export from it never names a missing
   // document: one that does was edited by hand, and importing it would fail half-way. MongoDB has no
-  // foreign keys (a deleted user stays listed in `authors`), so its exports are taken as they are.
+  // foreign keys (a deleted user stays listed in `writers`), so its exports are taken as they are.
   if (file.source.database !== 'sqlite') return
   const refs = (list: Id[] | null | undefined, known: Set<string>, path: (string | number)[], what: string) =>
     (list ?? []).forEach((id, i) => {
@@ -147,7 +151,7 @@ export const ContentFile = ContentShape.superRefine((file, ctx) => {
   file.articles.forEach((a, i) => {
     refs(a.sections, sections, ['articles', i, 'sections'], 'section')
     refs(a.citations, citations, ['articles', i, 'citations'], 'citation')
-    refs(a.authors, users, ['articles', i, 'authors'], 'user')
+    refs(a.writers, users, ['articles', i, 'writers'], 'user')
   })
   file.sections.forEach((s, i) => refs(s.article == null ? [] : [s.article], articles, ['sections', i, 'article'], 'article'))
   file.versions.articles.forEach((v, i) => refs([v.parent], articles, ['versions', 'articles', i, 'parent'], 'article'))

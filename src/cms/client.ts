@@ -8,7 +8,7 @@
 import type { z } from 'zod'
 import { CmsError, describeIssues } from './errors'
 import { toQueryString } from './queryString'
-import { ArticleList, ArticleSummary, AssembledArticle, ErrorBody } from './schemas'
+import { ArticleList, ArticleSummary, AssembledArticle, ErrorBody, PersonList, SearchResults, TopicList, type Person, type SearchParams, type Topic } from './schemas'
 import { createTransport, type FetchInit, type RawResponse, type TransportOptions } from './transport'
 
 export type CmsClientOptions = TransportOptions
@@ -46,6 +46,16 @@ export interface CmsClient {
   getArticleBySlugConditional(slug: string, options?: GetArticleOptions): Promise<ConditionalArticle>
   /** Every article summary, newest first, for sitemaps and feeds. */
   listAllArticles(options?: { where?: Record<string, unknown>; init?: FetchInit }): Promise<ArticleSummary[]>
+  /** The person with this slug (author page), or null. */
+  getPerson(slug: string, options?: { init?: FetchInit }): Promise<Person | null>
+  /** The topic with this slug (topic page), or null. */
+  getTopic(slug: string, options?: { init?: FetchInit }): Promise<Topic | null>
+  /** Every person, by name (at most LIST_ALL_PAGE_SIZE), for the sitemap. */
+  listPeople(options?: { init?: FetchInit }): Promise<Person[]>
+  /** Every topic, by name (at most LIST_ALL_PAGE_SIZE). */
+  listTopics(options?: { init?: FetchInit }): Promise<Topic[]>
+  /** Full-text search over published articles; a query over 200 characters is a CmsError 400 naming `q`. */
+  search(params: { q: string; limit?: number; page?: number }, options?: { init?: FetchInit }): Promise<SearchResults>
 }
 
 /**
@@ -64,6 +74,10 @@ export const articleSummarySelect = {
   readingTimeMinutes: true,
   updatedAt: true,
 } as const satisfies Record<keyof ArticleSummary, true>
+
+/** Only the public fields of people and topics, whatever else the collections hold. */
+export const personSelect = { id: true, name: true, slug: true, credentials: true, bio: true } as const satisfies Record<keyof Person, true>
+export const topicSelect = { id: true, name: true, slug: true, description: true } as const satisfies Record<keyof Topic, true>
 
 /** listAllArticles' page size and its bound: 100 x 100 articles, far above this publication's size. */
 export const LIST_ALL_PAGE_SIZE = 100
@@ -109,7 +123,32 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
     return all
   }
 
-  return { listArticles, getArticleBySlug, getArticleBySlugConditional, listAllArticles }
+  async function getPerson(slug: string, { init }: { init?: FetchInit } = {}) {
+    const query = toQueryString({ depth: 0, limit: 1, select: personSelect, where: { slug: { equals: slug } } })
+    return parseOk(await get(`/api/people?${query}`, { init }), PersonList).docs[0] ?? null
+  }
+
+  async function getTopic(slug: string, { init }: { init?: FetchInit } = {}) {
+    const query = toQueryString({ depth: 0, limit: 1, select: topicSelect, where: { slug: { equals: slug } } })
+    return parseOk(await get(`/api/topics?${query}`, { init }), TopicList).docs[0] ?? null
+  }
+
+  async function listPeople({ init }: { init?: FetchInit } = {}) {
+    const query = toQueryString({ depth: 0, limit: LIST_ALL_PAGE_SIZE, sort: 'name', select: personSelect })
+    return parseOk(await get(`/api/people?${query}`, { init }), PersonList).docs
+  }
+
+  async function listTopics({ init }: { init?: FetchInit } = {}) {
+    const query = toQueryString({ depth: 0, limit: LIST_ALL_PAGE_SIZE, sort: 'name', select: topicSelect })
+    return parseOk(await get(`/api/topics?${query}`, { init }), TopicList).docs
+  }
+
+  async function search({ q, limit, page }: Partial<SearchParams> & { q: string }, { init }: { init?: FetchInit } = {}) {
+    const query = toQueryString({ q, limit, page })
+    return parseOk(await get(`/api/search?${query}`, { init }), SearchResults)
+  }
+
+  return { listArticles, getArticleBySlug, getArticleBySlugConditional, listAllArticles, getPerson, getTopic, listPeople, listTopics, search }
 }
 
 /** 2xx: parse the body with the contract schema; anything else becomes the CmsError it describes. */

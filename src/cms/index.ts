@@ -11,6 +11,8 @@ export type { FetchInit } from './transport'
 export {
   createCmsClient,
   articleSummarySelect,
+  personSelect,
+  topicSelect,
   type CmsClient,
   type CmsClientOptions,
   type ConditionalArticle,

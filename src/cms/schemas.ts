@@ -18,7 +18,27 @@ export const LexicalState = z
   .object({ root: z.looseObject({ type: z.literal('root'), children: z.array(z.unknown()) }) })
   .describe('Lexical editor state (JSON)')
 
-export const Author = z.object({ id: Id, name: z.string() })
+/**
+ * A person named on the site (author or medical reviewer): public fields only. People are not login
+ * accounts; no email, role or user id is ever part of the public API.
+ */
+export const Person = z.object({
+  id: Id,
+  name: z.string(),
+  slug: z.string().describe('URL of the author page: /authors/<slug>'),
+  credentials: z.string().nullable().describe('e.g. "MD, PhD"'),
+  bio: z.string().nullable(),
+})
+export type Person = z.infer<typeof Person>
+
+/** A subject articles are filed under. */
+export const Topic = z.object({
+  id: Id,
+  name: z.string(),
+  slug: z.string().describe('URL of the topic page: /topics/<slug>'),
+  description: z.string().nullable(),
+})
+export type Topic = z.infer<typeof Topic>
 
 /** A person's name split the way citation styles need it (CSL's `family` / `given`). */
 export const PersonName = z.object({
@@ -78,7 +98,10 @@ export type ArticleSummary = z.infer<typeof ArticleSummary>
 
 /** `GET /api/articles/by-slug/{slug}`: the published article assembled in reading order. */
 export const AssembledArticle = ArticleSummary.extend({
-  authors: z.array(Author),
+  authors: z.array(Person).describe('The byline, in order'),
+  medicalReviewer: Person.nullable().describe('null: not yet medically reviewed'),
+  topics: z.array(Topic),
+  related: z.array(ArticleSummary).max(3).describe('Published articles sharing the most topics, then newest'),
   sections: z.array(Section),
   citations: z.array(Citation),
 })
@@ -101,6 +124,32 @@ export const paginated = <T extends z.ZodType>(doc: T) =>
 
 export const ArticleList = paginated(ArticleSummary)
 export type ArticleList = z.infer<typeof ArticleList>
+export const PersonList = paginated(Person)
+export type PersonList = z.infer<typeof PersonList>
+export const TopicList = paginated(Topic)
+export type TopicList = z.infer<typeof TopicList>
+
+/** `GET /api/search` parameters. A query is at most 200 characters: longer is a 400 naming `q`. */
+export const SEARCH_QUERY_MAX = 200
+export const SearchParams = z.object({
+  q: z.string().trim().min(1).max(SEARCH_QUERY_MAX).describe('Words to find; prefixes and accents need not match ("ketam", "psilocibin")'),
+  limit: z.coerce.number().int().min(1).max(50).default(10).describe('Results per page'),
+  page: z.coerce.number().int().min(1).max(1000).default(1).describe('1-based page number'),
+})
+export type SearchParams = z.infer<typeof SearchParams>
+
+/** One search result: the article, its rank score, and the sentence that matched best. */
+export const SearchHit = ArticleSummary.extend({
+  score: z.number().describe('Relevance; results come best first'),
+  snippet: z.string().describe('Plain text (never HTML): the sentence that matched best'),
+  highlights: z
+    .array(z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]))
+    .describe('[start, end) character ranges of matched words in snippet, for the consumer to mark up (escaping the text)'),
+})
+export type SearchHit = z.infer<typeof SearchHit>
+
+export const SearchResults = paginated(SearchHit).extend({ query: z.string() })
+export type SearchResults = z.infer<typeof SearchResults>
 
 /** Payload's error envelope, used by every non-2xx response of the API. */
 export const ErrorBody = z.object({

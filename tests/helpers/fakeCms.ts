@@ -288,9 +288,12 @@ export function ketamineArticle(): AssembledArticle {
     readingTimeMinutes: 6,
     updatedAt: '2024-06-02T12:00:00.000Z',
     authors: [
-      { id: 11, name: 'Jane Q. Public' },
-      { id: 12, name: 'John Doe' },
+      { id: 11, name: 'Jane Q. Public', slug: 'jane-q-public', credentials: 'MD', bio: null },
+      { id: 12, name: 'John Doe', slug: 'john-doe', credentials: null, bio: null },
     ],
+    medicalReviewer: null,
+    topics: [],
+    related: [],
     sections: ketamineSections,
     citations: ketamineCitations,
   }
@@ -309,6 +312,9 @@ export function trickyArticle(): AssembledArticle {
     readingTimeMinutes: null,
     updatedAt: '2024-01-16T00:00:00.000Z',
     authors: [],
+    medicalReviewer: null,
+    topics: [],
+    related: [],
     sections: [section(21, null, 'introduction', '<p>Only an introduction.</p>', 'Only an introduction.')],
     citations: [],
   }
@@ -329,6 +335,9 @@ export function fillerArticles(count: number): AssembledArticle[] {
       readingTimeMinutes: 2,
       updatedAt: day,
       authors: [],
+      medicalReviewer: null,
+      topics: [],
+      related: [],
       sections: [section(5000 + i, null, 'introduction', '<p>Filler.</p>', 'Filler.')],
       citations: [],
     }

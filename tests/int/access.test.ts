@@ -50,8 +50,8 @@ describe('writes', () => {
   it('lets an author save a draft but not publish it', async () => {
     const draft = await post('/api/articles?draft=true', { title: 'Author draft', _status: 'draft' }, author)
     expect(draft.status).toBe(201)
-    const { doc } = await json<{ doc: { id: number; authors: (number | { id: number })[] } }>(draft)
-    expect(doc.authors.map((a) => (typeof a === 'object' ? a.id : a))).toEqual([author.user.id])
+    const { doc } = await json<{ doc: { id: number; writers: (number | { id: number })[] } }>(draft)
+    expect(doc.writers.map((a) => (typeof a === 'object' ? a.id : a))).toEqual([author.user.id])
 
     const publish = await patch(`/api/articles/${doc.id}`, { _status: 'published' }, author)
     expect(publish.status).toBe(403)

@@ -40,7 +40,7 @@ const citationBody = (citation: unknown) => ({
 
 /** A published article by `author` with one published section. */
 async function publishedArticle(title: string): Promise<{ id: number; slug: string; sectionId: number }> {
-  const article = await doc(await send(cms, 'POST', '/api/articles', { title, authors: [author.user.id], _status: 'published' }, editor))
+  const article = await doc(await send(cms, 'POST', '/api/articles', { title, writers: [author.user.id], _status: 'published' }, editor))
   const section = await doc(await send(cms, 'POST', '/api/sections', { article: article.id, body: lexicalBody(['Original.']), _status: 'published' }, editor))
   await send(cms, 'PATCH', `/api/articles/${article.id}`, { sections: [section.id], _status: 'published' }, editor)
   return { id: article.id, slug: article.slug!, sectionId: section.id }

@@ -96,11 +96,11 @@ async function fixture(): Promise<Fixture> {
   const n = ++counter
   const editor = actors.editor
   const mine = [actors.authorOf.id]
-  const P = await REST.create(editor, 'articles', { title: `Published ${n}`, authors: mine, _status: 'published' }, false)
+  const P = await REST.create(editor, 'articles', { title: `Published ${n}`, writers: mine, _status: 'published' }, false)
   const Ps = await REST.create(editor, 'sections', { article: P.doc!.id, body: lexicalBody([`Original text ${n}.`]), _status: 'published' }, false)
   await REST.update(editor, 'articles', P.doc!.id as Id, { sections: [Ps.doc!.id], _status: 'published' })
-  const D = await REST.create(editor, 'articles', { title: `Draft ${n}`, authors: mine, _status: 'draft' }, true)
-  const Q = await REST.create(editor, 'articles', { title: `Other ${n}`, authors: mine, _status: 'published' }, false)
+  const D = await REST.create(editor, 'articles', { title: `Draft ${n}`, writers: mine, _status: 'draft' }, true)
+  const Q = await REST.create(editor, 'articles', { title: `Other ${n}`, writers: mine, _status: 'published' }, false)
   const C = await REST.create(editor, 'citations', { label: `Smith (${1900 + n})`, firstAuthor: 'Smith', year: 1900 + n }, false)
   for (const r of [P, Ps, D, Q, C]) if (r.status !== 201) throw new Error(`fixture: ${r.status}`)
   return { P: P.doc!.id as Id, slug: P.doc!.slug as string, Ps: Ps.doc!.id as Id, D: D.doc!.id as Id, Dslug: D.doc!.slug as string, Q: Q.doc!.id as Id, C: C.doc!.id as Id }

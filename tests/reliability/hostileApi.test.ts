@@ -223,11 +223,11 @@ describe('mass assignment by an author', () => {
     expect(publicSections).not.toContain('Vandalism')
   })
 
-  it('cannot set publishedAt, lastReviewedAt or other people as authors (REST): the fields are ignored', async () => {
-    const res = await send(cms, 'PATCH', `/api/articles/${ownDraft.id}?draft=true&depth=0`, { publishedAt: '2001-01-01T00:00:00.000Z', lastReviewedAt: '2001-01-01T00:00:00.000Z', authors: [author.user.id, editor.user.id], _status: 'draft' }, author)
+  it('cannot set publishedAt, lastReviewedAt or other accounts as writers (REST): the fields are ignored', async () => {
+    const res = await send(cms, 'PATCH', `/api/articles/${ownDraft.id}?draft=true&depth=0`, { publishedAt: '2001-01-01T00:00:00.000Z', lastReviewedAt: '2001-01-01T00:00:00.000Z', writers: [author.user.id, editor.user.id], _status: 'draft' }, author)
     expect(res.status).toBe(200)
-    const stored = await json<{ publishedAt: unknown; lastReviewedAt: unknown; authors: unknown[] }>(await fetch(`${cms}/api/articles/${ownDraft.id}?draft=true&depth=0`, { headers: auth(admin) }))
-    expect(stored).toMatchObject({ publishedAt: null, lastReviewedAt: null, authors: [author.user.id] })
+    const stored = await json<{ publishedAt: unknown; lastReviewedAt: unknown; writers: unknown[] }>(await fetch(`${cms}/api/articles/${ownDraft.id}?draft=true&depth=0`, { headers: auth(admin) }))
+    expect(stored).toMatchObject({ publishedAt: null, lastReviewedAt: null, writers: [author.user.id] })
   })
 
   it('cannot change roles, its own or anyone else’s (REST)', async () => {
@@ -253,9 +253,9 @@ describe('mass assignment by an author', () => {
     expect(role.body.data?.updateUser ?? null).toEqual(role.body.errors ? null : { role: 'author' })
     expect(await databaseSnapshot(cms, admin)).toBe(before)
 
-    const fields = await gql(`mutation { updateArticle(id: ${JSON.stringify(ownDraft.id)}, draft: true, data: { publishedAt: "2001-01-01T00:00:00.000Z", lastReviewedAt: "2001-01-01T00:00:00.000Z", authors: [${JSON.stringify(author.user.id)}, ${JSON.stringify(editor.user.id)}], _status: draft }) { id } }`, author)
+    const fields = await gql(`mutation { updateArticle(id: ${JSON.stringify(ownDraft.id)}, draft: true, data: { publishedAt: "2001-01-01T00:00:00.000Z", lastReviewedAt: "2001-01-01T00:00:00.000Z", writers: [${JSON.stringify(author.user.id)}, ${JSON.stringify(editor.user.id)}], _status: draft }) { id } }`, author)
     expect(fields.body.errors).toBeUndefined()
-    const stored = await json<{ publishedAt: unknown; lastReviewedAt: unknown; authors: unknown[] }>(await fetch(`${cms}/api/articles/${ownDraft.id}?draft=true&depth=0`, { headers: auth(admin) }))
-    expect(stored).toMatchObject({ publishedAt: null, lastReviewedAt: null, authors: [author.user.id] })
+    const stored = await json<{ publishedAt: unknown; lastReviewedAt: unknown; writers: unknown[] }>(await fetch(`${cms}/api/articles/${ownDraft.id}?draft=true&depth=0`, { headers: auth(admin) }))
+    expect(stored).toMatchObject({ publishedAt: null, lastReviewedAt: null, writers: [author.user.id] })
   })
 })

@@ -1,6 +1,5 @@
 import * as migration_20261127_114547_initial from './20261127_114547_initial';
-import * as migration_20261129_033912_content_revision from './20261129_033912_content_revision';
-import * as migration_20261129_034000_citation_sources from './20261129_034000_citation_sources';
+import * as migration_20261129_044530_publication_round_two from './20261129_044530_publication_round_two';
 
 export const migrations = [
   {
@@ -9,13 +8,8 @@ export const migrations = [
     name: '20261127_114547_initial',
   },
   {
-    up: migration_20261129_033912_content_revision.up,
-    down: migration_20261129_033912_content_revision.down,
-    name: '20261129_033912_content_revision'
-  },
-  {
-    up: migration_20261129_034000_citation_sources.up,
-    down: migration_20261129_034000_citation_sources.down,
-    name: '20261129_034000_citation_sources'
+    up: migration_20261129_044530_publication_round_two.up,
+    down: migration_20261129_044530_publication_round_two.down,
+    name: '20261129_044530_publication_round_two'
   },
 ];

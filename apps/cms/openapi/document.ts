@@ -14,7 +14,6 @@ import {
   ArticleList,
   ArticleSummary,
   AssembledArticle,
-  Author,
   Citation,
   ErrorBody,
   HealthOk,
@@ -24,7 +23,14 @@ import {
   LexicalState,
   LooseDocument,
   LooseDocumentList,
+  Person,
+  PersonList,
+  SearchHit,
+  SearchParams,
+  SearchResults,
   Section,
+  Topic,
+  TopicList,
 } from '@/cms/schemas'
 
 export type JsonSchema = z.core.JSONSchema.BaseSchema
@@ -77,13 +83,18 @@ export interface OpenApiDocument {
 /** Every named schema; the key is its name under `components.schemas`. */
 const components = {
   Id,
-  Author,
+  Person,
+  Topic,
   LexicalState,
   Citation,
   Section,
   ArticleSummary,
   AssembledArticle,
   ArticleList,
+  PersonList,
+  TopicList,
+  SearchHit,
+  SearchResults,
   ArticleDocument,
   LooseDocument,
   LooseDocumentList,
@@ -251,6 +262,9 @@ export function buildOpenApiDocument({ serverUrl, closedObjects = false }: OpenA
       { name: 'Articles', description: 'Published articles' },
       { name: 'Citations', description: 'Reference entries cited by articles' },
       { name: 'Sections', description: 'Article sections (body text)' },
+      { name: 'People', description: 'Authors and medical reviewers (public fields only)' },
+      { name: 'Topics', description: 'Subjects articles are filed under' },
+      { name: 'Search', description: 'Full-text search over published articles' },
       { name: 'Health', description: 'Liveness and readiness probes' },
     ],
     paths: {
@@ -322,6 +336,32 @@ export function buildOpenApiDocument({ serverUrl, closedObjects = false }: OpenA
             '304': { description: 'Not Modified: nothing changed since the revision in If-None-Match', headers: { ETag: header.etag } },
             '503': json('The CMS is starting and has not read the revision yet', 'ErrorBody'),
           },
+        },
+      },
+      '/api/people': listOperation(
+        'listPeople',
+        'People',
+        'List people',
+        'PersonList',
+        'Authors and reviewers. Items are described as Person, the fields the client asks for with select[...]=true; ' +
+          'the link to a login account is never readable without staff credentials.',
+      ),
+      '/api/topics': listOperation('listTopics', 'Topics', 'List topics', 'TopicList', 'Topics; items as Topic with select[...]=true.'),
+      '/api/search': {
+        get: {
+          operationId: 'search',
+          summary: 'Search published articles',
+          description:
+            'Ranked full-text search over title, summary, section text, people and topics of published articles. ' +
+            'Prefix and accent-insensitive, with one typo tolerated in longer words. Each hit carries the sentence ' +
+            'that matched best as plain text plus the ranges of the matched words.',
+          tags: ['Search'],
+          parameters: [
+            queryParam('q', SearchParams.shape.q, { required: true }),
+            queryParam('limit', SearchParams.shape.limit),
+            queryParam('page', SearchParams.shape.page),
+          ],
+          responses: { '200': json('A page of results, best first', 'SearchResults'), ...commonErrors },
         },
       },
       '/healthz': health('healthz', 'Liveness: the process is up', { '200': json('Up', 'HealthOk') }),

@@ -1,9 +1,11 @@
+import type { ReactNode } from 'react'
 import type { ArticleSummary } from '@/cms'
 import { formatReadingTime } from '../lib/readingTime'
 import { articlePath } from '../lib/slug'
 import { DateTime } from './DateTime'
 
-export function ArticleListItem({ article }: { article: ArticleSummary }) {
+/** `children` replace the summary (search results show their matching sentence instead). */
+export function ArticleListItem({ article, children }: { article: ArticleSummary; children?: ReactNode }) {
   const readingTime = formatReadingTime(article.readingTimeMinutes)
   return (
     <li className="article-item">
@@ -16,7 +18,7 @@ export function ArticleListItem({ article }: { article: ArticleSummary }) {
           {article.publishedAt && readingTime ? <span aria-hidden="true"> · </span> : null}
           {readingTime ? <span>{readingTime}</span> : null}
         </p>
-        {article.summary ? <p className="item-summary">{article.summary}</p> : null}
+        {children ?? (article.summary ? <p className="item-summary">{article.summary}</p> : null)}
       </article>
     </li>
   )

@@ -1,12 +1,22 @@
-/** Plain links with rel=prev/next; page 1 is "/" so the front page has one URL (and one cache entry). */
-const pageHref = (page: number): string => (page <= 1 ? '/' : `/?page=${page}`)
+/**
+ * Plain links with rel=prev/next. Page 1 has no `page` parameter, so every list has one URL for its
+ * first page (and one cache entry). `params` are kept on every link (e.g. the front page's topic).
+ */
+export function pageHref(basePath: string, page: number, params: Record<string, string> = {}): string {
+  const query = new URLSearchParams(params)
+  if (page > 1) query.set('page', String(page))
+  const qs = query.toString()
+  return qs ? `${basePath}?${qs}` : basePath
+}
 
-export function Pagination({ page, totalPages }: { page: number; totalPages: number }) {
+type Props = { page: number; totalPages: number; basePath?: string; params?: Record<string, string> }
+
+export function Pagination({ page, totalPages, basePath = '/', params = {} }: Props) {
   if (totalPages <= 1) return null
   return (
     <nav className="pagination" aria-label="Pagination">
       {page > 1 ? (
-        <a href={pageHref(page - 1)} rel="prev">
+        <a href={pageHref(basePath, page - 1, params)} rel="prev">
           ← Newer articles
         </a>
       ) : (
@@ -16,7 +26,7 @@ export function Pagination({ page, totalPages }: { page: number; totalPages: num
         Page {page} of {totalPages}
       </span>
       {page < totalPages ? (
-        <a href={pageHref(page + 1)} rel="next">
+        <a href={pageHref(basePath, page + 1, params)} rel="next">
           Older articles →
         </a>
       ) : (

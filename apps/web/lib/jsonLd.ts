@@ -1,7 +1,7 @@
 /**
  * schema.org JSON-LD for an article, and its safe serialisation into a <script> element.
  */
-import type { AssembledArticle, Citation, PersonName } from '@/cms/schemas'
+import type { AssembledArticle, Citation, Person, PersonName } from '@/cms/schemas'
 import { isCitableSource } from './cite'
 import { isoDay } from './dates'
 import { normalizeDoi, doiUrl, normalizePmid, pubmedUrl, safeHttpUrl } from './references'
@@ -18,7 +18,8 @@ export function serializeJsonLd(data: JsonLdObject): string {
   return JSON.stringify(data).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
 
-const personLd = (a: PersonName): JsonLdObject => ({
+/** An author of a cited work, by name parts (no page of ours to link to). */
+const citedPersonLd = (a: PersonName): JsonLdObject => ({
   '@type': 'Person',
   familyName: a.family,
   givenName: a.given ?? undefined,
@@ -36,12 +37,16 @@ function citationLd(c: Citation): JsonLdObject {
   return {
     '@type': 'ScholarlyArticle',
     name: c.title ?? undefined,
-    author: c.authorList.length > 0 ? c.authorList.map(personLd) : (c.authors ?? undefined),
+    author: c.authorList.length > 0 ? c.authorList.map(citedPersonLd) : (c.authors ?? undefined),
     datePublished: c.year !== null ? String(c.year) : undefined,
     isPartOf: c.journal ? { '@type': 'Periodical', name: c.journal } : undefined,
     identifier: identifier.length === 0 ? undefined : identifier,
     sameAs: sameAs.length === 0 ? undefined : sameAs.length === 1 ? sameAs[0] : sameAs,
   }
+}
+
+function personLd(p: Person, siteUrl: string): JsonLdObject {
+  return { '@type': 'Person', name: p.name, url: `${siteUrl}/authors/${p.slug}`, honorificSuffix: p.credentials ?? undefined }
 }
 
 export function articleJsonLd(article: AssembledArticle, canonicalUrl: string, siteName: string, siteUrl: string): JsonLdObject {
@@ -60,7 +65,9 @@ export function articleJsonLd(article: AssembledArticle, canonicalUrl: string, s
     dateModified: article.updatedAt,
     // schema.org's lastReviewed is a Date, not a DateTime.
     lastReviewed: isoDay(article.lastReviewedAt) ?? undefined,
-    author: article.authors.length > 0 ? article.authors.map((a) => ({ '@type': 'Person', name: a.name })) : publisher,
+    author: article.authors.length > 0 ? article.authors.map((a) => personLd(a, siteUrl)) : publisher,
+    reviewedBy: article.medicalReviewer ? personLd(article.medicalReviewer, siteUrl) : undefined,
+    about: article.topics.length > 0 ? article.topics.map((t) => ({ '@type': 'Thing', name: t.name })) : undefined,
     publisher,
     isPartOf: article.publication ? { '@type': 'Periodical', name: article.publication } : undefined,
     citation: article.citations.filter(isCitableSource).map(citationLd),

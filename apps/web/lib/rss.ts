@@ -7,6 +7,12 @@ export interface RssItem {
   link: string
   description: string | null
   publishedAt: string | null
+  /** Names of the authors: one dc:creator each. */
+  authors?: readonly string[]
+  /** Topic names: one category each. */
+  categories?: readonly string[]
+  /** The whole article as sanitized HTML, for readers that show full content (content:encoded). */
+  contentHtml?: string | null
 }
 
 export interface RssChannel {
@@ -31,6 +37,9 @@ function renderItem(item: RssItem): string {
     `<guid isPermaLink="true">${escapeXml(item.link)}</guid>`,
     element('pubDate', rfc822Date(item.publishedAt)),
     element('description', item.description),
+    ...(item.authors ?? []).map((a) => element('dc:creator', a)),
+    ...(item.categories ?? []).map((c) => element('category', c)),
+    item.contentHtml ? element('content:encoded', item.contentHtml) : '',
   ]
   return `    <item>${parts.join('')}</item>`
 }
@@ -48,7 +57,7 @@ export function renderRss(channel: RssChannel): string {
   ].join('')
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">',
+    '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">',
     `  <channel>${head}`,
     ...channel.items.map(renderItem),
     '  </channel>',

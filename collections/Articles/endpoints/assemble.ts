@@ -1,7 +1,9 @@
 import type { PayloadRequest, Where } from 'payload'
-import type { Article, Citation as CitationDoc, Section as SectionDoc } from '@/payload-types'
+import type { Article, Citation as CitationDoc, Person as PersonDoc, Section as SectionDoc, Topic as TopicDoc } from '@/payload-types'
 import type { AssembledArticle } from '@/cms/schemas'
-import { ARTICLES, CITATIONS, SECTIONS, USERS } from '../../slugs'
+import { ARTICLES, CITATIONS, PEOPLE, SECTIONS, TOPICS } from '../../slugs'
+import { personSelect, topicSelect } from '@/cms/client'
+import { relatedArticles } from './related'
 import { CitationNumbering, collectCitationIds, emptyLexicalState, lexicalToHtml, lexicalToText } from '@/richtext'
 import { relationId } from '@/text/relationId'
 import { studyTypeLabel } from '@/text/studyTypes'
@@ -36,8 +38,13 @@ export async function assembleArticle({ slug, draft, req }: Options): Promise<As
   const citations = await findByIds<CitationDoc>(req, CITATIONS, citationIds, false)
   // Number only citations that still exist: a deleted citation must not leave a gap in the list.
   const numbering = new CitationNumbering(citations.map((c) => c.id))
+  // People and topics: public fields only (never the linked login account).
   const authorIds = (article.authors ?? []).map(relationId)
-  const authors = await findByIds<{ id: string | number; name?: string | null }>(req, USERS, authorIds, false, undefined, { name: true })
+  const reviewerId = article.medicalReviewer == null ? null : relationId(article.medicalReviewer)
+  const people = await findByIds<PersonDoc>(req, PEOPLE, [...authorIds, ...(reviewerId === null ? [] : [reviewerId])], false, undefined, personSelect)
+  const byId = new Map(people.map((p) => [String(p.id), toPerson(p)]))
+  const topicIds = (article.topics ?? []).map(relationId)
+  const topics = await findByIds<TopicDoc>(req, TOPICS, topicIds, false, undefined, topicSelect)
 
   const assembledSections = sections.map((s) => ({
     id: s.id,
@@ -59,7 +66,10 @@ export async function assembleArticle({ slug, draft, req }: Options): Promise<As
     lastReviewedAt: article.lastReviewedAt ?? null,
     readingTimeMinutes: article.readingTimeMinutes ?? null,
     updatedAt: article.updatedAt,
-    authors: authors.map((a) => ({ id: a.id, name: a.name ?? '' })),
+    authors: authorIds.flatMap((id) => byId.get(String(id)) ?? []),
+    medicalReviewer: (reviewerId === null ? null : byId.get(String(reviewerId))) ?? null,
+    topics: topics.map((t) => ({ id: t.id, name: t.name, slug: t.slug, description: t.description ?? null })),
+    related: await relatedArticles(req, article.id, topicIds),
     sections: assembledSections,
     citations: citations.map((c) => ({
       id: c.id,
@@ -84,10 +94,14 @@ export async function assembleArticle({ slug, draft, req }: Options): Promise<As
   }
 }
 
+function toPerson(p: PersonDoc): AssembledArticle['authors'][number] {
+  return { id: p.id, name: p.name, slug: p.slug, credentials: p.credentials ?? null, bio: p.bio ?? null }
+}
+
 /** Documents by id, returned in the order of `ids` (the database returns them in its own order). */
 async function findByIds<T extends { id: string | number }>(
   req: PayloadRequest,
-  collection: typeof SECTIONS | typeof CITATIONS | typeof USERS,
+  collection: typeof SECTIONS | typeof CITATIONS | typeof PEOPLE | typeof TOPICS,
   ids: (string | number)[],
   draft: boolean,
   extraWhere?: Where,

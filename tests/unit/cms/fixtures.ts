@@ -28,7 +28,10 @@ export const olderSummary: ArticleSummary = {
 
 export const article: AssembledArticle = {
   ...summary,
-  authors: [{ id: 10, name: 'Dr. Ada Example' }],
+  authors: [{ id: 10, name: 'Dr. Ada Example', slug: 'ada-example', credentials: 'MD', bio: null }],
+  medicalReviewer: null,
+  topics: [],
+  related: [],
   sections: [
     {
       id: 100,

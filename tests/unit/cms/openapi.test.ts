@@ -46,6 +46,9 @@ describe('buildOpenApiDocument', () => {
       '/api/citations',
       '/api/sections',
       '/api/content-revision',
+      '/api/people',
+      '/api/topics',
+      '/api/search',
       '/healthz',
       '/readyz',
     ])

@@ -15,6 +15,31 @@ function parseError(text: string): SeedError {
   throw new Error('expected a SeedError')
 }
 
+describe('the optional By: line', () => {
+  it('reads people and credentials after the title, and keeps the line out of the text', () => {
+    const doc = parse('On Sleep\nBy: Ann Lee, MD, PhD; Ben Ode\n\nSleep matters. It really does.\n')
+    expect(doc.authors).toEqual([{ name: 'Ann Lee', credentials: 'MD, PhD' }, { name: 'Ben Ode', credentials: null }])
+    expect([doc.publication, doc.title]).toEqual([null, 'On Sleep'])
+    expect(JSON.stringify(doc.sections)).not.toContain('Ann Lee')
+  })
+
+  it('reads it after a publication line and a title', () => {
+    const doc = parse('Tripsitter Psychedelics\n\nOn Sleep\n\nBy: Ann Lee\n\nSleep matters.\n')
+    expect([doc.publication, doc.title, doc.authors]).toEqual(['Tripsitter Psychedelics', 'On Sleep', [{ name: 'Ann Lee', credentials: null }]])
+  })
+
+  it('leaves a document without one as it was: no authors', () => {
+    const doc = parse('On Sleep\n\nSleep matters. It really does.\n')
+    expect(doc.authors).toEqual([])
+  })
+
+  it('refuses a By: line that names nobody, with its line', () => {
+    const error = parseError('On Sleep\n\nBy: ;\n\nSleep matters.\n')
+    expect(error.line).toBe(3)
+    expect(error.message).toContain('By: line names nobody')
+  })
+})
+
 describe('title and publication', () => {
   it('reads two heading-like first paragraphs as publication + title', () => {
     const doc = parse('\n\n\nTripsitter Psychedelics\n\nOn Sleep\n\nSleep matters.\n')

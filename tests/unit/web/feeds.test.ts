@@ -34,7 +34,7 @@ describe('renderRss', () => {
     expect(xml).not.toContain('<x>')
   })
   it('is RSS 2.0 with a self link, RFC 822 dates and a content-derived lastBuildDate', () => {
-    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">')).toBe(true)
+    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">')).toBe(true)
     expect(xml).toContain('<atom:link href="https://t.example/feed.xml" rel="self" type="application/rss+xml"/>')
     expect(xml).toContain('<pubDate>Tue, 05 Mar 2024 09:30:00 GMT</pubDate>')
     expect(xml).toContain('<lastBuildDate>Tue, 05 Mar 2024 09:30:00 GMT</lastBuildDate>')

@@ -8,6 +8,7 @@ import { notFound } from 'next/navigation'
 import { webEnv } from '@/env'
 import { ArticleHeader } from '../../../components/ArticleHeader'
 import { ArticleSections } from '../../../components/ArticleSections'
+import { ArticleTopics, RelatedArticles } from '../../../components/ArticleTopics'
 import { CiteThisArticle } from '../../../components/CiteThisArticle'
 import { JsonLd } from '../../../components/JsonLd'
 import { MedicalDisclaimer } from '../../../components/MedicalDisclaimer'
@@ -70,12 +71,14 @@ export default async function ArticlePage({ params }: Props) {
       {draft.enabled ? <PreviewBanner slug={slug} /> : null}
       <article className="article">
         <ArticleHeader article={article} minutes={readingMinutes(article)} />
+        <ArticleTopics topics={article.topics} />
         <MedicalDisclaimer />
         <TableOfContents sections={article.sections} hasReferences={article.citations.length > 0} />
         <ArticleSections sections={article.sections} />
         <ReferenceList citations={article.citations} style={webEnv().REFERENCE_STYLE} />
         <CiteThisArticle source={source} downloadBase={articlePath(slug)} />
       </article>
+      <RelatedArticles related={article.related} />
       <JsonLd data={articleJsonLd(article, canonical, SITE_NAME, webEnv().WEB_URL)} />
     </>
   )
