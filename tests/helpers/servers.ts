@@ -114,11 +114,17 @@ async function waitForBuilds(): Promise<void> {
   for (let waited = 0; fs.existsSync(lock) && waited < 300_000; waited += 500) await new Promise((r) => setTimeout(r, 500))
 }
 
+/** A server that never came up must not outlive the test run that started it. */
+const killAndThrow = (child: ChildProcess) => (err: unknown): never => {
+  child.kill('SIGKILL')
+  throw err
+}
+
 export async function startCms(env: EnvVars): Promise<Running> {
   await waitForBuilds()
   const { child, output } = spawnServer('apps/cms/server.ts', env)
   const url = env.CMS_URL!
-  await waitFor(`${url}/readyz`, child, output)
+  await waitFor(`${url}/readyz`, child, output).catch(killAndThrow(child))
   return { url, port: Number(env.CMS_PORT), child, output, stop: stopper(child) }
 }
 
@@ -126,7 +132,7 @@ export async function startWeb(env: EnvVars): Promise<Running> {
   await waitForBuilds()
   const { child, output } = spawnServer('apps/web/server.ts', env)
   const url = env.WEB_URL!
-  await waitFor(`${url}/robots.txt`, child, output)
+  await waitFor(`${url}/robots.txt`, child, output).catch(killAndThrow(child))
   return { url, port: Number(env.WEB_PORT), child, output, stop: stopper(child) }
 }
 
