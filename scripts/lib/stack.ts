@@ -115,11 +115,17 @@ async function waitForBuilds(): Promise<void> {
   for (let waited = 0; fs.existsSync(lock) && waited < 300_000; waited += 500) await new Promise((r) => setTimeout(r, 500))
 }
 
+/** A server that never came up must not outlive the test run that started it. */
+const killAndThrow = (child: ChildProcess) => (err: unknown): never => {
+  child.kill('SIGKILL')
+  throw err
+}
+
 /** `url`: where to reach it, when that is not the public CMS_URL (an https URL behind a TLS proxy). */
 export async function startCms(env: EnvVars, url = env.CMS_URL!): Promise<Running> {
   await waitForBuilds()
   const { child, output } = spawnServer('apps/cms/server.ts', env)
-  await waitFor(`${url}/readyz`, child, output)
+  await waitFor(`${url}/readyz`, child, output).catch(killAndThrow(child))
   return { url, port: Number(env.CMS_PORT), child, output, stop: stopper(child) }
 }
 
@@ -127,7 +133,7 @@ export async function startWeb(env: EnvVars): Promise<Running> {
   await waitForBuilds()
   const { child, output } = spawnServer('apps/web/server.ts', env)
   const url = env.WEB_URL!
-  await waitFor(`${url}/robots.txt`, child, output)
+  await waitFor(`${url}/robots.txt`, child, output).catch(killAndThrow(child))
   return { url, port: Number(env.WEB_PORT), child, output, stop: stopper(child) }
 }
 
