@@ -145,7 +145,9 @@ async function resolveCitations(req: PayloadRequest, citations: ParsedCitation[]
     const key = citationKey(c.firstAuthor, c.year, c.source?.journal ?? c.journal)
     const sameWork = linked.find((l) => workKey(l.firstAuthor, l.year) === workKey(c.firstAuthor, c.year))
     const byDoi = c.source?.doi ? await findOne(req, { doi: { equals: c.source.doi } }) : undefined
-    const found = sameWork ?? byDoi ?? (await findOne(req, { key: { equals: key } }))
+    // A work another document already brought in with its source record (whose venue the text may misstate) is the same work.
+    const sourced = async () => findOne(req, { and: [{ firstAuthor: { equals: c.firstAuthor } }, { year: { equals: c.year } }, { doi: { exists: true } }] })
+    const found = sameWork ?? byDoi ?? (await findOne(req, { key: { equals: key } })) ?? (c.source ? undefined : await sourced())
     if (found) {
       ids.set(c.key, found.id)
       continue
