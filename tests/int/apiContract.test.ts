@@ -48,11 +48,24 @@ const samples = (): Record<string, { valid: Sample[]; invalid: Sample[] }> => ({
   'If-None-Match': { valid: [{ headers: { 'if-none-match': etag }, status: 304 }], invalid: [{ headers: { 'if-none-match': '"not-the-etag"' }, status: 200 }] },
 })
 
-/** A request for `template` with every path parameter at its first valid value, except `override`. */
+/** Search has its own bounds (a page of results is small) and a required query. */
+const searchSamples = (): Record<string, { valid: Sample[]; invalid: Sample[] }> => ({
+  q: { valid: [{ query: 'q=ketamine', status: 200 }, { query: 'q=ketam', status: 200 }], invalid: [{ query: 'q=', status: 400 }, { query: `q=${'a'.repeat(201)}`, status: 400 }] },
+  limit: { valid: [{ query: 'limit=1', status: 200 }, { query: 'limit=50', status: 200 }], invalid: ['abc', '-1', '1.5', '51'].map((v) => ({ query: `limit=${v}`, status: 400 })) },
+  page: { valid: [{ query: 'page=1', status: 200 }, { query: 'page=2', status: 200 }], invalid: ['0', 'abc', '1e20', '-1'].map((v) => ({ query: `page=${v}`, status: 400 })) },
+})
+const samplesFor = (template: string) => (template === '/api/search' ? { ...samples(), ...searchSamples() } : samples())
+
+/**
+ * A request for `template` with every path parameter at its first valid value and every required
+ * query parameter at its first valid value, except `param`, which gets `sample`.
+ */
 function url(template: string, params: OpenApiParameter[], sample?: Sample, param?: OpenApiParameter): string {
+  const known = samplesFor(template)
   let path = template
-  for (const p of params.filter((x) => x.in === 'path')) path = path.replace(`{${p.name}}`, p === param ? sample!.path! : samples()[p.name]!.valid[0]!.path!)
-  const query = param?.in === 'query' ? sample!.query! : ''
+  for (const p of params.filter((x) => x.in === 'path')) path = path.replace(`{${p.name}}`, p === param ? sample!.path! : known[p.name]!.valid[0]!.path!)
+  const required = params.filter((x) => x.in === 'query' && x.required && x !== param).map((x) => known[x.name]!.valid[0]!.query!)
+  const query = [...required, ...(param?.in === 'query' ? [sample!.query!] : [])].join('&')
   return `${cms}${path}${query ? `?${query}` : ''}`
 }
 
@@ -67,8 +80,7 @@ async function checkedCall(template: string, target: string, headers: Record<str
 
 describe('every documented parameter of every documented path', () => {
   it('has samples for every parameter the document lists', () => {
-    const known = samples()
-    const missing = Object.entries(doc.paths).flatMap(([template, item]) => item.get.parameters.filter((p) => !known[p.name]).map((p) => `${template} ${p.name}`))
+    const missing = Object.entries(doc.paths).flatMap(([template, item]) => item.get.parameters.filter((p) => !samplesFor(template)[p.name]).map((p) => `${template} ${p.name}`))
     expect(missing).toEqual([])
   })
 
@@ -80,7 +92,7 @@ describe('every documented parameter of every documented path', () => {
       const plain = await checkedCall(template, url(template, params))
       if (plain.status !== 200) failures.push(`${template}: ${plain.status} without parameters`)
       for (const param of params) {
-        const set = samples()[param.name]!
+        const set = samplesFor(template)[param.name]!
         for (const [kind, list] of [['valid', set.valid], ['invalid', set.invalid]] as const) {
           for (const sample of list) {
             const target = url(template, params, sample, param)
