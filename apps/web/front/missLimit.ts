@@ -10,8 +10,8 @@ export const MISS_WINDOW_MS = 60_000
 
 export const createMissLimiter = (perWindow: number): RateLimiter => createRateLimiter({ windowMs: MISS_WINDOW_MS, max: perWindow })
 
-/** Query parameters a reader page reads. Any other one changes nothing on the page. */
-const PAGE_PARAMS = new Set(['page'])
+/** Query parameters reader pages read (`page`; `topic` on the front page; `q` on /search). Others change nothing. */
+const PAGE_PARAMS = new Set(['page', 'topic', 'q'])
 /** Next's cache-busting parameter of component-payload (RSC) requests. */
 const RSC_PARAMS = new Set(['_rsc'])
 
