@@ -83,6 +83,8 @@ export function fromCsl(item: CslItem): SourceRecord {
 /** The stored fields a CSL item is built from (a Citations document or the public `Citation`). */
 export interface CitableRecord {
   label: string
+  /** Authors as printed, used when no structured list is on record (CSL prints it as a literal). */
+  authors?: string | null
   authorList?: ReadonlyArray<{ family: string; given?: string | null; suffix?: string | null }> | null
   title?: string | null
   journal?: string | null
@@ -101,7 +103,7 @@ export interface CslData {
   id: string
   type: PublicationType
   title: string
-  author?: Array<{ family: string; given?: string; suffix?: string }>
+  author?: Array<{ family: string; given?: string; suffix?: string } | { literal: string }>
   'container-title'?: string
   issued?: { 'date-parts': number[][] }
   volume?: string
@@ -121,6 +123,7 @@ export function toCsl(record: CitableRecord, id: string): CslData {
     ...(a.suffix ? { suffix: a.suffix } : {}),
   }))
   if (authors.length > 0) item.author = authors
+  else if (record.authors?.trim()) item.author = [{ literal: record.authors.trim() }]
   if (record.journal) item['container-title'] = record.journal
   if (record.year != null) item.issued = { 'date-parts': [[record.year]] }
   if (record.volume) item.volume = record.volume
