@@ -52,7 +52,7 @@ describe('login brute force', () => {
   })
 
   it('locks the account: the right password is refused after them', () => {
-    expect(outcomes.slice(5, LOGIN_MAX).map((o) => [o.status, o.message])).toEqual(Array(LOGIN_MAX - 5).fill([401, 'This user is locked due to having too many failed login attempts.']))
+    expect(outcomes.slice(5, LOGIN_MAX).map((o) => [o.status, o.message])).toEqual(Array(LOGIN_MAX - 5).fill([401, 'The email or password provided is incorrect.']))
   })
 
   it('answers 429 with Retry-After once the address used up its login budget', () => {
@@ -64,7 +64,8 @@ describe('login brute force', () => {
   it('keeps the lock for every address, and leaves other accounts alone', async () => {
     const elsewhere = await attempt('victim@example.com', 'the-right-password-1', '198.51.100.20')
     expect(elsewhere.status).toBe(401)
-    expect((await json<{ errors: { message: string }[] }>(elsewhere)).errors[0]!.message).toBe('This user is locked due to having too many failed login attempts.')
+    // The same answer as a wrong password: a lockout message would tell an attacker the email exists.
+    expect((await json<{ errors: { message: string }[] }>(elsewhere)).errors[0]!.message).toBe('The email or password provided is incorrect.')
     expect((await attempt('admin@example.com', 'admin-password-123', '198.51.100.21')).status).toBe(200)
     // The victim's session from before the attack is untouched.
     expect((await json<{ user: { email: string } | null }>(await fetch(`${cms}/api/users/me`, { headers: auth(victim) }))).user?.email).toBe('victim@example.com')
