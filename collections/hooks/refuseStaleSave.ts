@@ -1,4 +1,5 @@
 import { APIError, type CollectionBeforeChangeHook, type CollectionSlug, type PayloadRequest } from 'payload'
+import { baseVersionSent } from './serverTimestamps'
 
 const CONFLICT = 409
 /** Bookkeeping every save sends or the server sets; never the editor's words. */
@@ -49,7 +50,8 @@ export const refuseStaleSave =
   (derived: string[] = []): CollectionBeforeChangeHook =>
   async ({ collection, data, operation, originalDoc, req }) => {
     if (operation !== 'update' || !originalDoc || req.context.isRestoringVersion) return data
-    const base = time(data.updatedAt)
+    // serverTimestamps takes `updatedAt` out of a signed-in user's data (it is not input) and keeps it aside.
+    const base = time(baseVersionSent(req, collection.slug, originalDoc.id) ?? data.updatedAt)
     const current = time(originalDoc.updatedAt)
     if (base === null || current === null || base >= current) return data
 
