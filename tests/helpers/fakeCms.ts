@@ -17,6 +17,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { pathToFileURL } from 'node:url'
 import { AssembledArticle, ArticleSummary, type Citation, type Section } from '../../src/cms/schemas'
+import { pageOf } from '../../src/cms/pageOf'
 
 export const FAKE_CMS_TOKEN = 'fake.editor.token'
 
@@ -68,20 +69,7 @@ function sortSummaries(docs: ArticleSummary[], sort: string): ArticleSummary[] {
 }
 
 function paginate(all: ArticleSummary[], page: number, limit: number) {
-  const totalPages = Math.ceil(all.length / limit)
-  const start = (page - 1) * limit
-  return {
-    docs: all.slice(start, start + limit),
-    totalDocs: all.length,
-    limit,
-    totalPages,
-    page,
-    pagingCounter: start + 1,
-    hasPrevPage: page > 1,
-    hasNextPage: page < totalPages,
-    prevPage: page > 1 ? page - 1 : null,
-    nextPage: page < totalPages ? page + 1 : null,
-  }
+  return pageOf(all.slice((page - 1) * limit, page * limit), { page, limit, totalDocs: all.length })
 }
 
 /** Like Payload: a session from `Authorization: JWT <token>` (how servers send it) or the cookie. */

@@ -18,6 +18,7 @@ import type { SearchHit, SearchParams, SearchResults } from '@/cms/schemas'
 import { articleSummarySelect } from '@/cms/client'
 import { lexicalToText } from '@/richtext'
 import { relationId } from '@/text/relationId'
+import { pageOf } from '@/cms/pageOf'
 import { bestSnippet, foldTerm, sentencesOf } from '@/search/text'
 import { ARTICLES, PEOPLE, SECTIONS, TOPICS } from '../../../collections/slugs'
 import { toSummary } from '../../../collections/Articles/endpoints/related'
@@ -102,24 +103,11 @@ export async function search(payload: Payload, { q, limit, page }: SearchParams)
   const built = await current(payload)
   const results: SearchResult[] = built.index.search(q)
   const totalDocs = results.length
-  const totalPages = Math.ceil(totalDocs / limit)
   const docs = results.slice((page - 1) * limit, page * limit).flatMap((r) => {
     const summary = built.summaries.get(String(r.id))
     if (!summary) return []
     const { snippet, highlights } = bestSnippet(built.sentences.get(String(r.id)) ?? [], new Set(r.terms))
     return [{ ...summary, score: Math.round(r.score * 1000) / 1000, snippet, highlights }]
   })
-  return {
-    query: q,
-    docs,
-    totalDocs,
-    limit,
-    totalPages,
-    page,
-    pagingCounter: (page - 1) * limit + 1,
-    hasPrevPage: page > 1,
-    hasNextPage: page < totalPages,
-    prevPage: page > 1 ? page - 1 : null,
-    nextPage: page < totalPages ? page + 1 : null,
-  }
+  return { query: q, ...pageOf(docs, { page, limit, totalDocs }) }
 }

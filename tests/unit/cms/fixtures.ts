@@ -1,5 +1,6 @@
 /** Fixed CMS responses shared by the client, OpenAPI and example tests. */
 import type { ArticleList, ArticleSummary, AssembledArticle } from '../../../src/cms'
+import { pageOf } from '../../../src/cms/pageOf'
 
 const emptyBody = { root: { type: 'root' as const, children: [] } }
 
@@ -96,17 +97,5 @@ export const article: AssembledArticle = {
 
 /** Payload's list envelope around `docs`. */
 export function listOf(docs: ArticleSummary[], { page = 1, limit = 10, totalDocs = docs.length } = {}): ArticleList {
-  const totalPages = Math.max(1, Math.ceil(totalDocs / limit))
-  return {
-    docs,
-    totalDocs,
-    limit,
-    totalPages,
-    page,
-    pagingCounter: (page - 1) * limit + 1,
-    hasPrevPage: page > 1,
-    hasNextPage: page < totalPages,
-    prevPage: page > 1 ? page - 1 : null,
-    nextPage: page < totalPages ? page + 1 : null,
-  }
+  return pageOf(docs, { page, limit, totalDocs })
 }
