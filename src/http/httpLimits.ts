@@ -5,6 +5,7 @@
  * a client that opens connections and sends headers a byte at a time use up the file descriptors.
  */
 import http from 'node:http'
+import { toOriginForm } from './originForm'
 
 export interface ServerLimits {
   headersTimeoutMs: number
@@ -27,8 +28,15 @@ export function limitsFromEnv(env: {
   }
 }
 
-/** An http.Server with the limits applied; `limits` undefined keeps Node's defaults. */
-export function createLimitedServer(limits: ServerLimits | undefined, handler: http.RequestListener): http.Server {
+/**
+ * An http.Server with the limits applied (`limits` undefined keeps Node's defaults) that sees every
+ * request in origin form (see ./originForm).
+ */
+export function createLimitedServer(limits: ServerLimits | undefined, listener: http.RequestListener): http.Server {
+  const handler: http.RequestListener = (req, res) => {
+    toOriginForm(req)
+    listener(req, res)
+  }
   if (!limits) return http.createServer(handler)
   // Node refuses a headers timeout longer than the request timeout.
   const headersTimeout = Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs)

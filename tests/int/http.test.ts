@@ -2,8 +2,10 @@
  * HTTP semantics over real servers: HEAD answers like GET without a body, `Vary: Origin` wherever
  * the CORS answer depends on it, cross-origin reads (REST with an API key, GraphQL queries) from
  * listed origins while cross-origin writes stay closed, no CORS header at all for other origins,
- * and one robots meta on the reader site's 404 page.
+ * one robots meta on the reader site's 404 page, and request lines naming another host (absolute
+ * form) served as this site's path, never redirected to that host.
  */
+import net from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runSeed, startStack, type Stack } from '../../scripts/lib/stack'
 import { auth, createFirstAdmin, json, type Session } from '../../scripts/lib/restApi'
@@ -152,6 +154,40 @@ describe('the reader 404 page', () => {
       expect(res.status).toBe(404)
       const metas = (await res.text()).match(/<meta name="robots"[^>]*>/g)
       expect([path, metas]).toEqual([path, [expect.stringContaining('noindex')]])
+    }
+  })
+})
+
+/** The status line and headers for a request line written as given (fetch always sends origin form). */
+function rawRequest(port: number, requestLine: string): Promise<{ status: number; headers: Map<string, string> }> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1', () => socket.write(`${requestLine}\r\nHost: localhost\r\nConnection: close\r\n\r\n`))
+    let received = ''
+    socket.on('data', (chunk) => (received += chunk.toString('latin1')))
+    socket.on('error', reject)
+    socket.on('end', () => {
+      const [statusLine = '', ...lines] = received.split('\r\n\r\n')[0]!.split('\r\n')
+      const headers = new Map(lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]))
+      resolve({ status: Number(statusLine.split(' ')[1]), headers })
+    })
+  })
+}
+
+describe('absolute-form request lines', () => {
+  it('are answered as the path on this site: no redirect to the host the client named', async () => {
+    const cases: [port: number, path: string, status: number][] = [
+      [stack.web!.port, '/', 200],
+      [stack.web!.port, `/articles/${SLUG}`, 200],
+      [stack.web!.port, `/articles/${SLUG}/`, 308],
+      [stack.cms.port, '/api/articles?depth=0', 200],
+      [stack.cms.port, '/api/articles/', 308],
+      [stack.cms.port, '/admin/', 308],
+    ]
+    for (const [port, path, status] of cases) {
+      const answer = await rawRequest(port, `GET http://evil.example${path} HTTP/1.1`)
+      expect(answer.status, path).toBe(status)
+      const location = answer.headers.get('location')
+      if (location !== undefined) expect(new URL(location, 'http://localhost/').host, `${path} -> ${location}`).toBe('localhost')
     }
   })
 })
