@@ -19,6 +19,7 @@ import { registerPayload } from './apps/cms/lib/payloadHandle'
 import { installContentSignal } from './apps/cms/lib/contentChanges'
 import { tellCaches } from './apps/cms/lib/tellCaches'
 import { serializeSqliteWrites } from './apps/cms/lib/sqliteWrites'
+import { smtpEmail } from './apps/cms/lib/smtpEmail'
 import { consoleEmail } from './apps/cms/lib/consoleEmail'
 import { searchEndpoint } from './apps/cms/search/endpoint'
 
@@ -76,6 +77,8 @@ const withStaffOnlyDrafts = <T extends { hooks?: { beforeOperation?: unknown[] }
   hooks: { ...c.hooks, beforeOperation: [...(c.hooks?.beforeOperation ?? []), draftsForStaffOnly] },
 })
 
+const sender = { fromAddress: env.EMAIL_FROM ?? `no-reply@${new URL(env.CMS_URL).hostname}`, fromName: 'Tripsitter CMS' }
+
 export default buildConfig({
   serverURL: env.CMS_URL,
   secret: env.PAYLOAD_SECRET,
@@ -83,8 +86,8 @@ export default buildConfig({
   editor: sectionEditor,
   collections: [withStaffOnlyDrafts(Articles), withStaffOnlyDrafts(Sections), Citations, People, Topics, withAccountSettings(Users, env)],
   globals: [ContentRevision],
-  // No mail server is needed to run this: messages (password resets) are written to the log.
-  email: consoleEmail({ fromAddress: `no-reply@${new URL(env.CMS_URL).hostname}`, fromName: 'Tripsitter CMS' }),
+  // No mail server is needed to run this: without SMTP_URL, messages (password resets) go to the log.
+  email: env.SMTP_URL ? smtpEmail({ url: env.SMTP_URL, ...sender }) : consoleEmail(sender),
   admin: {
     user: Users.slug,
     // No third-party avatar service: an offline install cannot reach Gravatar, and staff privacy does not need it.

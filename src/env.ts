@@ -95,6 +95,10 @@ const cmsSchema = base.extend({
   // Where "Fill from DOI / PMID" looks sources up (Crossref REST API, NCBI E-utilities).
   CROSSREF_URL: url.default('https://api.crossref.org'),
   PUBMED_URL: url.default('https://eutils.ncbi.nlm.nih.gov/entrez/eutils'),
+  // Unset: emails are written to the CMS log. Set: sent through this SMTP server (smtp:// or smtps://).
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  // The sender of account emails; defaults to no-reply at the CMS host.
+  EMAIL_FROM: z.email().optional(),
 })
 
 const webSchema = base.extend({

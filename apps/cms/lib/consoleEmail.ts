@@ -1,13 +1,16 @@
 /**
  * Email for a machine without a mail server: each message is written to the CMS log, whole, so a
- * password-reset link can be followed locally. No SMTP transport is bundled with this release; a
- * deployment that must send mail plugs a Payload email adapter in next to this one.
+ * password-reset link can be followed locally. A deployment with a mail relay sets SMTP_URL
+ * (./smtpEmail) instead.
  */
 import type { EmailAdapter, SendEmailOptions } from 'payload'
 
-const addresses = (value: SendEmailOptions['to']): string => {
-  const list = Array.isArray(value) ? value : value === undefined ? [] : [value]
-  return list.map((a) => (typeof a === 'string' ? a : a.address)).join(', ')
+type Recipients = SendEmailOptions['to']
+
+/** Every address in a recipient list, however nested (nodemailer accepts strings, objects and arrays of both). */
+const addresses = (value: Recipients): string => {
+  const list: unknown[] = Array.isArray(value) ? value.flat(2) : value === undefined ? [] : [value]
+  return list.map((a) => (typeof a === 'string' ? a : (a as { address: string }).address)).join(', ')
 }
 
 /** Tags dropped and the link targets kept in the text, so the log line is readable and complete. */
