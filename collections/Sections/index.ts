@@ -1,5 +1,5 @@
 import type { CollectionConfig } from 'payload'
-import { ARTICLES, CITATIONS, SECTIONS } from '../slugs'
+import { ARTICLES, CITATIONS, SECTIONS, USERS } from '../slugs'
 import { isEditor } from '../access/isEditor'
 import { canCreateSection, canEditSection } from '../access/canEditArticle'
 import { publishedSectionOrStaff } from '../access/publishedOrStaff'
@@ -18,6 +18,8 @@ import { refuseStaleSave } from '../hooks/refuseStaleSave'
 import { keepEditorsLock } from '../hooks/keepEditorsLock'
 import { LOCK_DOCUMENTS } from '../hooks/documentLocks'
 import { lockHeartbeatEndpoint } from '../endpoints/lockHeartbeat'
+import { staffOnlyField } from '../access/staffOnlyField'
+import { keepCreator } from './hooks/keepCreator'
 
 export const Sections: CollectionConfig = {
   slug: SECTIONS,
@@ -69,6 +71,16 @@ export const Sections: CollectionConfig = {
       // article; listing it on the article fills this in (Articles' claimSections hook).
       index: true,
       admin: { position: 'sidebar', description: 'Set automatically when the section is added to an article.' },
+    },
+    {
+      // Until an article claims it, a section is its creator's alone: another author can neither
+      // edit it nor claim it by listing it in their own article.
+      name: 'createdBy',
+      type: 'relationship',
+      relationTo: USERS,
+      access: { read: staffOnlyField },
+      hooks: { beforeChange: [keepCreator] },
+      admin: { position: 'sidebar', readOnly: true, description: 'Who created this section.' },
     },
   ],
 }

@@ -1,4 +1,4 @@
-import type { Access, PayloadRequest } from 'payload'
+import type { Access, PayloadRequest, Where } from 'payload'
 import { SECTIONS } from '../slugs'
 import { relationId } from '@/text/relationId'
 import { hasRole, isEditorUser } from './roles'
@@ -46,8 +46,8 @@ export const canCreateSection: Access = async ({ req, data }) => {
 
 /**
  * CASE editor/admin: any section. CASE author: drafts of sections of articles that list them, and
- * sections not yet claimed by an article; never a move to another article (moving text between
- * articles is an editorial decision, and would put it on a page the author does not write).
+ * sections they created that no article has claimed yet; never a move to another article (moving
+ * text between articles is an editorial decision, and would put it on a page the author does not write).
  */
 export const canEditSection: Access = async ({ req, data, id }) => {
   if (isEditorUser(req.user)) return true
@@ -61,6 +61,6 @@ export const canEditSection: Access = async ({ req, data, id }) => {
     if (currentArticle === null && target !== null && !mine.map(String).includes(String(target))) return false
   }
   if (target !== undefined && id === undefined) return false
-  const unclaimed = { article: { exists: false } }
+  const unclaimed: Where = { and: [{ article: { exists: false } }, { createdBy: { equals: req.user!.id } }] }
   return mine.length > 0 ? { or: [{ article: { in: mine } }, unclaimed] } : unclaimed
 }

@@ -74,6 +74,32 @@ describe('side paths never publish an author draft', () => {
   })
 })
 
+describe('a section no article has claimed yet belongs to the author who created it', () => {
+  it('lets its creator edit and claim it; another author can neither edit it, claim it, nor set its creator', async () => {
+    const other = await createUser(cms, admin, 'author', 'second-author@example.com')
+    const loose = await doc(await send(cms, 'POST', '/api/sections?draft=true', { body: lexicalBody(['Loose draft.']), createdBy: other.user.id }, author))
+    const asEditor = async () => json<Doc & { createdBy?: number; article?: number | null; body?: unknown }>(await fetch(`${cms}/api/sections/${loose.id}?draft=true&depth=0`, { headers: auth(editor) }))
+    expect((await asEditor()).createdBy).toBe(author.user.id)
+
+    const edit = await send(cms, 'PATCH', `/api/sections/${loose.id}?draft=true`, { body: lexicalBody(['Taken over.']) }, other)
+    expect([403, 404]).toContain(edit.status)
+    const theirs = await doc(await send(cms, 'POST', '/api/articles?draft=true', { title: 'Claiming by listing' }, other))
+    const listed = await send(cms, 'PATCH', `/api/articles/${theirs.id}?draft=true`, { sections: [loose.id] }, other)
+    expect(listed.status).toBeLessThan(300)
+    expect((await asEditor()).article ?? null).toBe(null)
+    const retag = await send(cms, 'PATCH', `/api/sections/${loose.id}?draft=true`, { createdBy: other.user.id }, author)
+    expect(retag.status).toBe(200)
+    expect((await asEditor()).createdBy).toBe(author.user.id)
+
+    const mine = await doc(await send(cms, 'POST', '/api/articles?draft=true', { title: 'Claiming my own' }, author))
+    expect((await send(cms, 'PATCH', `/api/articles/${mine.id}?draft=true`, { sections: [loose.id] }, author)).status).toBe(200)
+    expect((await asEditor()).article).toBe(mine.id)
+    // Anonymous readers never see who created a section.
+    const anonymous = await json<{ docs: Record<string, unknown>[] }>(await fetch(`${cms}/api/sections?depth=0&limit=100`))
+    expect(anonymous.docs.every((d) => !('createdBy' in d))).toBe(true)
+  })
+})
+
 describe('references are checked on every save, drafts included', () => {
   it('refuses a section draft citing a citation id that is not one, so the editor can still publish', async () => {
     const a = await publishedArticle('Bad citation draft')

@@ -1,5 +1,6 @@
 import * as migration_20261127_114547_initial from './20261127_114547_initial';
 import * as migration_20261129_044530_publication_round_two from './20261129_044530_publication_round_two';
+import * as migration_20261129_085635_section_creator from './20261129_085635_section_creator';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261129_044530_publication_round_two.up,
     down: migration_20261129_044530_publication_round_two.down,
-    name: '20261129_044530_publication_round_two'
+    name: '20261129_044530_publication_round_two',
+  },
+  {
+    up: migration_20261129_085635_section_creator.up,
+    down: migration_20261129_085635_section_creator.down,
+    name: '20261129_085635_section_creator'
   },
 ];
