@@ -90,6 +90,7 @@ const sectionFields = {
   body: RichText,
   // Optional: a section created from the article's drawer gets its article when it is listed.
   article: Id.nullish(),
+  createdBy: Id.nullish(),
   _status: Status.nullish(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
@@ -158,7 +159,10 @@ export const ContentFile = ContentShape.superRefine((file, ctx) => {
     refs(a.citations, citations, ['articles', i, 'citations'], 'citation')
     refs(a.writers, users, ['articles', i, 'writers'], 'user')
   })
-  file.sections.forEach((s, i) => refs(s.article == null ? [] : [s.article], articles, ['sections', i, 'article'], 'article'))
+  file.sections.forEach((s, i) => {
+    refs(s.article == null ? [] : [s.article], articles, ['sections', i, 'article'], 'article')
+    refs(s.createdBy == null ? [] : [s.createdBy], users, ['sections', i, 'createdBy'], 'user')
+  })
   file.versions.articles.forEach((v, i) => refs([v.parent], articles, ['versions', 'articles', i, 'parent'], 'article'))
   file.versions.sections.forEach((v, i) => refs([v.parent], sections, ['versions', 'sections', i, 'parent'], 'section'))
 })
