@@ -11,6 +11,7 @@ import { Users } from './collections/Users'
 import { ContentRevision } from './collections/ContentRevision'
 import { People } from './collections/People'
 import { Topics } from './collections/Topics'
+import { ClaimDismissals } from './collections/ClaimDismissals'
 import { sectionEditor } from './collections/Sections/editor'
 import { draftsForStaffOnly } from './collections/hooks/draftsForStaffOnly'
 import { graphqlErrorsWithoutClassNames } from './collections/hooks/graphqlErrorsWithoutClassNames'
@@ -84,7 +85,7 @@ export default buildConfig({
   secret: env.PAYLOAD_SECRET,
   db: database(env),
   editor: sectionEditor,
-  collections: [withStaffOnlyDrafts(Articles), withStaffOnlyDrafts(Sections), Citations, People, Topics, withAccountSettings(Users, env)],
+  collections: [withStaffOnlyDrafts(Articles), withStaffOnlyDrafts(Sections), Citations, People, Topics, ClaimDismissals, withAccountSettings(Users, env)],
   globals: [ContentRevision],
   // No mail server is needed to run this: without SMTP_URL, messages (password resets) go to the log.
   email: env.SMTP_URL ? smtpEmail({ url: env.SMTP_URL, ...sender }) : consoleEmail(sender),

@@ -15,3 +15,6 @@ export const CITATION_REF_BLOCK = 'citationRef' as const
 
 /** The global that counts changes readers can see (see collections/ContentRevision.ts). */
 export const CONTENT_REVISION = 'content-revision' as const
+
+/** An editor's reasoned "this sentence is right" for a claim that differs from its source record. */
+export const CLAIM_DISMISSALS = 'claim-dismissals' as const

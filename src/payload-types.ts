@@ -72,6 +72,7 @@ export interface Config {
     citations: Citation;
     people: Person;
     topics: Topic;
+    'claim-dismissals': ClaimDismissal;
     users: User;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -86,6 +87,7 @@ export interface Config {
     citations: CitationsSelect<false> | CitationsSelect<true>;
     people: PeopleSelect<false> | PeopleSelect<true>;
     topics: TopicsSelect<false> | TopicsSelect<true>;
+    'claim-dismissals': ClaimDismissalsSelect<false> | ClaimDismissalsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -376,6 +378,25 @@ export interface Topic {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "claim-dismissals".
+ */
+export interface ClaimDismissal {
+  id: number;
+  citation: number | Citation;
+  /**
+   * The warning as shown, e.g. "text says ...; the record ... says ..."
+   */
+  claim: string;
+  /**
+   * Why the text stands as written.
+   */
+  reason: string;
+  dismissedBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -509,6 +530,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'topics';
         value: number | Topic;
+      } | null)
+    | ({
+        relationTo: 'claim-dismissals';
+        value: number | ClaimDismissal;
       } | null)
     | ({
         relationTo: 'users';
@@ -646,6 +671,18 @@ export interface TopicsSelect<T extends boolean = true> {
   name?: T;
   slug?: T;
   description?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "claim-dismissals_select".
+ */
+export interface ClaimDismissalsSelect<T extends boolean = true> {
+  citation?: T;
+  claim?: T;
+  reason?: T;
+  dismissedBy?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -26,6 +26,8 @@ import { refuseStaleSave } from '../hooks/refuseStaleSave'
 import { keepEditorsLock } from '../hooks/keepEditorsLock'
 import { LOCK_DOCUMENTS } from '../hooks/documentLocks'
 import { lockHeartbeatEndpoint } from '../endpoints/lockHeartbeat'
+import { claimsEndpoint } from '../ClaimDismissals/claimsEndpoint'
+import { articleClaimFindings } from '../ClaimDismissals/claimFindings'
 
 export const Articles: CollectionConfig = {
   slug: ARTICLES,
@@ -48,7 +50,7 @@ export const Articles: CollectionConfig = {
     update: canEditArticle,
     delete: isEditor,
   },
-  endpoints: [bySlugEndpoint, lockHeartbeatEndpoint],
+  endpoints: [bySlugEndpoint, lockHeartbeatEndpoint, claimsEndpoint(articleClaimFindings)],
   hooks: {
     // Input first (400 before access), then references, then the author's save becomes a draft.
     beforeOperation: [

@@ -12,6 +12,8 @@ import { MAX_DOI_LENGTH, parseDoi, parsePmid } from '@/citations/identifiers'
 import { PUBLICATION_TYPES } from '@/citations/publicationTypes'
 import { purgeCachesAfterCitationChange } from './hooks/purgeCaches'
 import { lookupEndpoint } from './endpoints/lookup'
+import { claimsEndpoint } from '../ClaimDismissals/claimsEndpoint'
+import { citationClaimFindings } from '../ClaimDismissals/claimFindings'
 import { STUDY_TYPES, studyTypeValue } from '@/text/studyTypes'
 import { ADMIN_COMPONENTS } from '../components/paths'
 
@@ -30,7 +32,7 @@ export const Citations: CollectionConfig = {
     update: isEditor,
     delete: isEditor,
   },
-  endpoints: [lookupEndpoint],
+  endpoints: [lookupEndpoint, claimsEndpoint(citationClaimFindings)],
   hooks: {
     beforeOperation: [checkInput(['label']), serverTimestamps],
     beforeValidate: [normalizeIdentifiers],

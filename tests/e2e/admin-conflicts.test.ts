@@ -142,7 +142,7 @@ describe('document locks', () => {
     await b.context.close()
   }, 240_000)
 
-  it('refuses the autosave of an edit view opened before someone else saved; their text stays', async () => {
+  it('refuses the autosave of an edit view opened before someone else saved, says so, and their text stays', async () => {
     const id = sectionIds[0]!
     const b = await newSession(browser)
     await adminLogin(b.page, stack.cms.url, 'bob@example.com', 'bob-password-123')
@@ -165,6 +165,9 @@ describe('document locks', () => {
     await placeCaretAfter(b.page, b.page.locator('[data-lexical-editor="true"]'), start)
     await b.page.keyboard.type(' Bob was here.', { delay: 50 })
     expect((await conflict).status()).toBe(409)
+    // Bob is told, in words, and his text stays in his form for him to copy.
+    await expect.poll(async () => (await b.page.locator('.payload-toast-container').textContent()) ?? '', { timeout: 20_000 }).toContain('Not saved: someone else saved this section')
+    expect(await b.page.locator('[data-lexical-editor="true"]').textContent()).toContain('Bob was here.')
 
     const stored = lexicalToText((await getSection(id)).body)
     expect(stored).toContain('[their edit]')

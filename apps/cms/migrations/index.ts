@@ -1,6 +1,7 @@
 import * as migration_20261127_114547_initial from './20261127_114547_initial';
 import * as migration_20261129_044530_publication_round_two from './20261129_044530_publication_round_two';
 import * as migration_20261129_085635_section_creator from './20261129_085635_section_creator';
+import * as migration_20261129_090953_claim_dismissals from './20261129_090953_claim_dismissals';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261129_085635_section_creator.up,
     down: migration_20261129_085635_section_creator.down,
-    name: '20261129_085635_section_creator'
+    name: '20261129_085635_section_creator',
+  },
+  {
+    up: migration_20261129_090953_claim_dismissals.up,
+    down: migration_20261129_090953_claim_dismissals.down,
+    name: '20261129_090953_claim_dismissals'
   },
 ];
