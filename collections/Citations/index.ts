@@ -86,6 +86,7 @@ export const Citations: CollectionConfig = {
         { name: 'pmid', type: 'text', label: 'PMID', index: true, maxLength: 64, validate: validatePmid },
       ],
     },
+    { name: 'fillFromIdentifier', type: 'ui', admin: { components: { Field: ADMIN_COMPONENTS.fillFromIdentifier } } },
     { name: 'url', type: 'text', label: 'URL', maxLength: 2000, validate: validateHttpUrl },
     {
       name: 'sourceStatus',
@@ -101,6 +102,7 @@ export const Citations: CollectionConfig = {
         components: { Cell: ADMIN_COMPONENTS.sourceStatusCell },
       },
     },
+    { name: 'claimChecks', type: 'ui', admin: { position: 'sidebar', components: { Field: ADMIN_COMPONENTS.citationClaims } } },
     // Natural key: unique by (first author, year, venue), so the seed and editors reuse one record.
     { name: 'key', type: 'text', unique: true, index: true, admin: { hidden: true } },
     // Derived by the article hooks (a published article cites it); set by a request, it would show a

@@ -9,4 +9,6 @@ export const ADMIN_COMPONENTS = {
   citationQuality: '/collections/Articles/components/CitationQuality#CitationQuality',
   citationRefLabel: '/collections/Sections/components/CitationRefLabel#CitationRefLabel',
   sourceStatusCell: '/collections/Citations/components/SourceStatusCell#SourceStatusCell',
+  fillFromIdentifier: '/collections/Citations/components/FillFromIdentifier#FillFromIdentifier',
+  citationClaims: '/collections/ClaimDismissals/components/CitationClaims#CitationClaims',
 } as const

@@ -26,7 +26,9 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { FillFromIdentifier as FillFromIdentifier_d3fcc6f8fbab285593f545f2e8fae88f } from '../../../../../collections/Citations/components/FillFromIdentifier'
 import { SourceStatusCell as SourceStatusCell_436447b59e37a6e0cc56bc4f88b370d3 } from '../../../../../collections/Citations/components/SourceStatusCell'
+import { CitationClaims as CitationClaims_5f6af15e363a0ef34c1e81cceffe0847 } from '../../../../../collections/ClaimDismissals/components/CitationClaims'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -59,6 +61,8 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/collections/Citations/components/FillFromIdentifier#FillFromIdentifier": FillFromIdentifier_d3fcc6f8fbab285593f545f2e8fae88f,
   "/collections/Citations/components/SourceStatusCell#SourceStatusCell": SourceStatusCell_436447b59e37a6e0cc56bc4f88b370d3,
+  "/collections/ClaimDismissals/components/CitationClaims#CitationClaims": CitationClaims_5f6af15e363a0ef34c1e81cceffe0847,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
