@@ -9,7 +9,7 @@ import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { baseEnv, runSeed, startCms, startWeb, type EnvVars, type Running } from '../../scripts/lib/stack'
 import { createFirstAdmin } from '../../scripts/lib/restApi'
-import { exitOf, KETAMINE_SLUG, sleep } from './support'
+import { exitOf, sleep } from './support'
 
 type InFlight = { sent: Promise<void>; done: Promise<{ status: number; endedAt: number } | { error: string; endedAt: number }> }
 
@@ -88,9 +88,9 @@ describe('SIGTERM', () => {
     running[0] = await startCms(env)
     const web = await startWeb(env)
     running.push(web)
-    // Distinct `page` values are distinct cache keys (other query parameters are ignored): every
-    // one is a fresh render through Next and the CMS.
-    const inflight = Array.from({ length: 40 }, (_, i) => request(`${web.url}/articles/${KETAMINE_SLUG}?page=${i}`))
+    // Distinct search queries are distinct cache keys (parameters a page does not read are
+    // ignored): every one is a fresh render through Next and the CMS.
+    const inflight = Array.from({ length: 24 }, (_, i) => request(`${web.url}/search?q=ketamine+${i}`))
     const { results, exit, signalledAt } = await terminateDuring(web, inflight)
     expect(results.map((r) => ('status' in r ? r.status : r.error))).toEqual(inflight.map(() => 200))
     const finishedAfterSignal = results.filter((r) => r.endedAt >= signalledAt).length

@@ -98,6 +98,13 @@ describe('front server page cache', () => {
     for (let b = 0; b < 20; b++) expect((await request(`${web.base}/articles/x?b=${b}`)).status).toBe(200)
     expect(upstream.count('/articles/x')).toBe(1)
     expect(upstream.seen.filter((line) => line.includes('b='))).toEqual([])
+    // Each page keeps only what it reads: an article page has no pages, search keeps its query.
+    for (let page = 2; page < 12; page++) expect((await request(`${web.base}/articles/y?page=${page}`)).status).toBe(200)
+    expect(upstream.count('/articles/y')).toBe(1)
+    await request(`${web.base}/search?q=ketamine&topic=x&page=2`)
+    await request(`${web.base}/topics/sleep?page=2&q=x`)
+    expect(upstream.count('/search?q=ketamine&page=2')).toBe(1)
+    expect(upstream.count('/topics/sleep?page=2')).toBe(1)
   })
 
   it('answers 304 to a matching If-None-Match, on the cached copy', async () => {
