@@ -297,6 +297,10 @@ export interface Citation {
   year: number;
   title?: string | null;
   journal?: string | null;
+  /**
+   * As NLM / ISO 4 abbreviate it, e.g. "Arch Gen Psychiatry"; AMA and Vancouver references print this
+   */
+  journalAbbreviation?: string | null;
   volume?: string | null;
   issue?: string | null;
   /**
@@ -636,6 +640,7 @@ export interface CitationsSelect<T extends boolean = true> {
   year?: T;
   title?: T;
   journal?: T;
+  journalAbbreviation?: T;
   volume?: T;
   issue?: T;
   pages?: T;

@@ -63,6 +63,7 @@ export const Citations: CollectionConfig = {
     { name: 'year', type: 'number', required: true, min: 1500, max: 2200 },
     { name: 'title', type: 'text', maxLength: 2000 },
     { name: 'journal', type: 'text', label: 'Journal / container', maxLength: 500 },
+    { name: 'journalAbbreviation', type: 'text', label: 'Journal abbreviation', maxLength: 200, admin: { description: 'As NLM / ISO 4 abbreviate it, e.g. "Arch Gen Psychiatry"; AMA and Vancouver references print this' } },
     {
       type: 'row',
       fields: [

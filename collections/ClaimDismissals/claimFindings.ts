@@ -33,7 +33,7 @@ export async function articleClaimFindings(req: PayloadRequest, articleId: Id, o
   const wanted = onlyCitation === undefined ? cited : cited.filter((c) => String(c.citation) === String(onlyCitation))
   const ids = [...new Set(wanted.map((c) => String(c.citation)))]
   if (ids.length === 0) return []
-  const { docs: citations } = await req.payload.find({ collection: CITATIONS, where: { id: { in: ids } }, pagination: false, req, select: { label: true, journal: true, year: true, doi: true, pmid: true }, ...common })
+  const { docs: citations } = await req.payload.find({ collection: CITATIONS, where: { id: { in: ids } }, pagination: false, req, select: { label: true, journal: true, journalAbbreviation: true, year: true, doi: true, pmid: true }, ...common })
   const records = new Map((citations as Citation[]).map((c) => [String(c.id), c]))
   const { docs: dismissals } = await req.payload.find({ collection: CLAIM_DISMISSALS, where: { citation: { in: ids } }, pagination: false, sort: 'createdAt', req, ...common })
   const answered = new Map((dismissals as ClaimDismissal[]).map((d) => [`${relationId(d.citation)}\n${d.claim}`, { reason: d.reason, at: d.createdAt }]))

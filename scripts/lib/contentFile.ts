@@ -48,6 +48,7 @@ export const Citation = z.strictObject({
   authorList: z.array(z.strictObject({ id: z.string().nullish(), family: z.string(), given: z.string().nullish(), suffix: z.string().nullish() })).nullish(),
   title: z.string().nullish(),
   journal: z.string().nullish(),
+  journalAbbreviation: z.string().nullish(),
   volume: z.string().nullish(),
   issue: z.string().nullish(),
   pages: z.string().nullish(),

@@ -13,7 +13,7 @@ import type { Id } from '@/cms/schemas'
 
 export type CitedSentence = { citation: Id; sentence: string; /** offset of the marker in `sentence` */ at: number }
 
-export type ClaimRecord = { journal?: string | null; year?: number | null; doi?: string | null; pmid?: string | null }
+export type ClaimRecord = { journal?: string | null; journalAbbreviation?: string | null; year?: number | null; doi?: string | null; pmid?: string | null }
 
 export type ClaimWarning = { kind: 'venue' | 'year'; said: string; recorded: string; message: string }
 
@@ -100,7 +100,8 @@ export function checkClaim(cited: CitedSentence, record: ClaimRecord): ClaimWarn
   const journal = record.journal?.trim()
   if (journal) {
     for (const said of venuesSaid(cited.sentence)) {
-      if (!sameVenue(said, journal)) warnings.push({ kind: 'venue', said, recorded: journal, message: `text says ${said}; ${recordName(record)} says ${journal}` })
+      const abbreviation = record.journalAbbreviation?.trim()
+      if (!sameVenue(said, journal) && !(abbreviation && sameVenue(said, abbreviation))) warnings.push({ kind: 'venue', said, recorded: journal, message: `text says ${said}; ${recordName(record)} says ${journal}` })
     }
   }
   const year = yearSaid(cited.sentence, cited.at)

@@ -8,11 +8,12 @@ import type { SourceRecord } from './record'
 export type FillData = Omit<SourceRecord, 'year' | 'doi' | 'pmid' | 'url'> & { doi?: string; pmid?: string }
 
 export function fillFromRecord(record: SourceRecord, current: { doi?: string | null; pmid?: string | null }): FillData {
-  const { authorList, title, journal, volume, issue, pages, publicationType } = record
+  const { authorList, title, journal, journalAbbreviation, volume, issue, pages, publicationType } = record
   return {
     authorList,
     title,
     journal,
+    journalAbbreviation,
     volume,
     issue,
     pages,

@@ -40,6 +40,7 @@ const CrossrefWork = z.looseObject({
   title: z.array(z.string()).default([]),
   author: z.array(z.looseObject({ family: z.string().optional(), given: z.string().optional(), suffix: z.string().optional(), name: z.string().optional() })).default([]),
   'container-title': z.array(z.string()).default([]),
+  'short-container-title': z.array(z.string()).default([]),
   volume: z.string().optional(),
   issue: z.string().optional(),
   page: z.string().optional(),
@@ -70,6 +71,7 @@ function fromCrossref(work: z.infer<typeof CrossrefWork>): SourceRecord {
     }),
     title: work.title[0] ?? '',
     journal: work['container-title'][0] ?? null,
+    journalAbbreviation: work['short-container-title'][0] ?? null,
     year,
     volume: work.volume ?? null,
     issue: work.issue ?? null,
@@ -124,6 +126,8 @@ function fromPubmed(summary: z.infer<typeof PubmedSummary>): SourceRecord {
     // MEDLINE titles end with a full stop that is not part of the title.
     title: (summary.title ?? '').replace(/\.$/, ''),
     journal: summary.fulljournalname || summary.source || null,
+    // esummary's `source` is the NLM abbreviation ("Arch Gen Psychiatry").
+    journalAbbreviation: summary.source || null,
     year: Number.isInteger(year) && year > 0 ? year : null,
     volume: summary.volume || null,
     issue: summary.issue || null,

@@ -21,6 +21,8 @@ export const SourceRecord = z.object({
   authorList: z.array(Name).max(500),
   title: z.string().trim().min(1).max(2000),
   journal: z.string().trim().max(500).nullable(),
+  /** The journal's abbreviated title (ISO 4 / NLM), e.g. "Arch Gen Psychiatry": what AMA and Vancouver print. */
+  journalAbbreviation: z.string().trim().max(200).nullable(),
   year: z.number().int().min(1500).max(2200).nullable(),
   volume: z.string().max(50).nullable(),
   issue: z.string().max(50).nullable(),
@@ -42,6 +44,8 @@ export const CslItem = z.looseObject({
   title: z.string().optional(),
   author: z.array(CslName).optional(),
   'container-title': z.union([z.string(), z.array(z.string())]).optional(),
+  'container-title-short': z.union([z.string(), z.array(z.string())]).optional(),
+  journalAbbreviation: z.string().optional(),
   issued: z.looseObject({ 'date-parts': z.array(z.array(text)).optional() }).optional(),
   volume: text.optional(),
   issue: text.optional(),
@@ -61,7 +65,8 @@ export const asPublicationType = (type: string | null | undefined): PublicationT
 /** A CSL item as a record; throws a ZodError naming the field when the item has no usable title. */
 export function fromCsl(item: CslItem): SourceRecord {
   const year = Number(item.issued?.['date-parts']?.[0]?.[0])
-  const container = Array.isArray(item['container-title']) ? item['container-title'][0] : item['container-title']
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)
+  const container = first(item['container-title'])
   return SourceRecord.parse({
     authorList: (item.author ?? []).flatMap((a) => {
       const family = nonEmpty(a.family) ?? nonEmpty(a.literal)
@@ -69,6 +74,7 @@ export function fromCsl(item: CslItem): SourceRecord {
     }),
     title: item.title ?? '',
     journal: nonEmpty(container),
+    journalAbbreviation: nonEmpty(first(item['container-title-short'])) ?? nonEmpty(item.journalAbbreviation),
     year: Number.isInteger(year) ? year : null,
     volume: nonEmpty(item.volume),
     issue: nonEmpty(item.issue),
@@ -88,6 +94,7 @@ export interface CitableRecord {
   authorList?: ReadonlyArray<{ family: string; given?: string | null; suffix?: string | null }> | null
   title?: string | null
   journal?: string | null
+  journalAbbreviation?: string | null
   year?: number | null
   volume?: string | null
   issue?: string | null
@@ -105,6 +112,7 @@ export interface CslData {
   title: string
   author?: Array<{ family: string; given?: string; suffix?: string } | { literal: string }>
   'container-title'?: string
+  'container-title-short'?: string
   issued?: { 'date-parts': number[][] }
   volume?: string
   issue?: string
@@ -125,6 +133,7 @@ export function toCsl(record: CitableRecord, id: string): CslData {
   if (authors.length > 0) item.author = authors
   else if (record.authors?.trim()) item.author = [{ literal: record.authors.trim() }]
   if (record.journal) item['container-title'] = record.journal
+  if (record.journalAbbreviation) item['container-title-short'] = record.journalAbbreviation
   if (record.year != null) item.issued = { 'date-parts': [[record.year]] }
   if (record.volume) item.volume = record.volume
   if (record.issue) item.issue = record.issue

@@ -58,6 +58,7 @@ export const Citation = z.object({
   year: z.number().int().nullable(),
   title: z.string().nullable(),
   journal: z.string().nullable().describe('Journal or other container title'),
+  journalAbbreviation: z.string().nullable().describe('Abbreviated journal title (NLM / ISO 4), e.g. "Arch Gen Psychiatry"'),
   volume: z.string().nullable(),
   issue: z.string().nullable(),
   pages: z.string().nullable(),

@@ -65,9 +65,9 @@ describe('the article page', () => {
       'References',
     ])
     const refs = await page.locator('#ref-1, #ref-2, #ref-3').allTextContents()
-    // AMA, from the records the seed read beside the document; identifiers follow as links.
+    // AMA (abbreviated journal titles), from the records the seed read beside the document; identifiers follow as links.
     expect(refs[0]).toContain(
-      'Zarate CA Jr, Singh JB, Carlson PJ, et al. A randomized trial of an N-methyl-D-aspartate antagonist in treatment-resistant major depression. Archives of General Psychiatry. 2006;63(8):856-864.',
+      'Zarate CA Jr, Singh JB, Carlson PJ, et al. A randomized trial of an N-methyl-D-aspartate antagonist in treatment-resistant major depression. Arch Gen Psychiatry. 2006;63(8):856-864.',
     )
     expect(refs[1]).toContain('Feder A, Parides MK, Murrough JW, et al. Efficacy of intravenous ketamine')
     expect(refs[2]).toContain('Caddy C, Amit BH, McCloud TL, et al. Ketamine and other glutamate receptor modulators for depression in adults.')

@@ -2,6 +2,7 @@ import * as migration_20261127_114547_initial from './20261127_114547_initial';
 import * as migration_20261129_044530_publication_round_two from './20261129_044530_publication_round_two';
 import * as migration_20261129_085635_section_creator from './20261129_085635_section_creator';
 import * as migration_20261129_090953_claim_dismissals from './20261129_090953_claim_dismissals';
+import * as migration_20261129_092847_journal_abbreviation from './20261129_092847_journal_abbreviation';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261129_090953_claim_dismissals.up,
     down: migration_20261129_090953_claim_dismissals.down,
-    name: '20261129_090953_claim_dismissals'
+    name: '20261129_090953_claim_dismissals',
+  },
+  {
+    up: migration_20261129_092847_journal_abbreviation.up,
+    down: migration_20261129_092847_journal_abbreviation.down,
+    name: '20261129_092847_journal_abbreviation'
   },
 ];

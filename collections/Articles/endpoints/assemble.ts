@@ -80,6 +80,7 @@ export async function assembleArticle({ slug, draft, req }: Options): Promise<As
       year: c.year ?? null,
       title: c.title ?? null,
       journal: c.journal ?? null,
+      journalAbbreviation: c.journalAbbreviation ?? null,
       volume: c.volume ?? null,
       issue: c.issue ?? null,
       pages: c.pages ?? null,

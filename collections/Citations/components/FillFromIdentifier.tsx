@@ -9,6 +9,7 @@ const Fill = z.object({
   authorList: z.array(Name),
   title: z.string(),
   journal: z.string().nullable(),
+  journalAbbreviation: z.string().nullable(),
   volume: z.string().nullable(),
   issue: z.string().nullable(),
   pages: z.string().nullable(),
@@ -18,7 +19,7 @@ const Fill = z.object({
 })
 const Failure = z.object({ errors: z.array(z.object({ message: z.string() })).min(1) })
 
-const SIMPLE_FIELDS = ['title', 'journal', 'volume', 'issue', 'pages', 'publicationType', 'doi', 'pmid'] as const
+const SIMPLE_FIELDS = ['title', 'journal', 'journalAbbreviation', 'volume', 'issue', 'pages', 'publicationType', 'doi', 'pmid'] as const
 
 /**
  * "Fill from DOI / PMID": looks the identifier up on the server (POST /api/citations/lookup) and

@@ -9,9 +9,9 @@ const items = bundled.map((record, i) => toCsl({ ...record, label: `ref ${i + 1}
 describe('CSL styles', () => {
   it('AMA: the three bundled sources', () => {
     expect([...formatEntries(items, 'ama', 'text').values()]).toEqual([
-      'Zarate CA Jr, Singh JB, Carlson PJ, et al. A randomized trial of an N-methyl-D-aspartate antagonist in treatment-resistant major depression. Archives of General Psychiatry. 2006;63(8):856-864. doi:10.1001/archpsyc.63.8.856',
+      'Zarate CA Jr, Singh JB, Carlson PJ, et al. A randomized trial of an N-methyl-D-aspartate antagonist in treatment-resistant major depression. Arch Gen Psychiatry. 2006;63(8):856-864. doi:10.1001/archpsyc.63.8.856',
       'Feder A, Parides MK, Murrough JW, et al. Efficacy of intravenous ketamine for treatment of chronic posttraumatic stress disorder: a randomized clinical trial. JAMA Psychiatry. 2014;71(6):681-688. doi:10.1001/jamapsychiatry.2014.62',
-      'Caddy C, Amit BH, McCloud TL, et al. Ketamine and other glutamate receptor modulators for depression in adults. Cochrane Database of Systematic Reviews. 2015;(9):CD011612. doi:10.1002/14651858.cd011612.pub2',
+      'Caddy C, Amit BH, McCloud TL, et al. Ketamine and other glutamate receptor modulators for depression in adults. Cochrane Database Syst Rev. 2015;(9):CD011612. doi:10.1002/14651858.cd011612.pub2',
     ])
   })
 
