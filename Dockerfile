@@ -33,7 +33,7 @@ COPY --from=build /app/src src
 COPY --from=build /app/seed seed
 COPY --from=build /app/scripts scripts
 COPY --from=build /app/apps apps
-RUN mkdir -p /data && chown node:node /data && rm -rf apps/*/.next/cache
+RUN mkdir -p /data/media && chown -R node:node /data && rm -rf apps/*/.next/cache
 USER node
 VOLUME /data
 EXPOSE 3000 3001

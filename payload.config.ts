@@ -12,6 +12,8 @@ import { ContentRevision } from './collections/ContentRevision'
 import { People } from './collections/People'
 import { Topics } from './collections/Topics'
 import { ClaimDismissals } from './collections/ClaimDismissals'
+import { mediaCollection } from './collections/Media'
+import sharp from 'sharp'
 import { sectionEditor } from './collections/Sections/editor'
 import { draftsForStaffOnly } from './collections/hooks/draftsForStaffOnly'
 import { graphqlErrorsWithoutClassNames } from './collections/hooks/graphqlErrorsWithoutClassNames'
@@ -85,7 +87,10 @@ export default buildConfig({
   secret: env.PAYLOAD_SECRET,
   db: database(env),
   editor: sectionEditor,
-  collections: [withStaffOnlyDrafts(Articles), withStaffOnlyDrafts(Sections), Citations, People, Topics, ClaimDismissals, withAccountSettings(Users, env)],
+  // Image sizes (social card, hero) are made with sharp; uploads larger than MAX_UPLOAD_BYTES get 413.
+  sharp,
+  upload: { limits: { fileSize: env.MAX_UPLOAD_BYTES }, abortOnLimit: true },
+  collections: [withStaffOnlyDrafts(Articles), withStaffOnlyDrafts(Sections), Citations, People, Topics, mediaCollection(env.DATA_DIR), ClaimDismissals, withAccountSettings(Users, env)],
   globals: [ContentRevision],
   // No mail server is needed to run this: without SMTP_URL, messages (password resets) go to the log.
   email: env.SMTP_URL ? smtpEmail({ url: env.SMTP_URL, ...sender }) : consoleEmail(sender),

@@ -18,3 +18,6 @@ export const CONTENT_REVISION = 'content-revision' as const
 
 /** An editor's reasoned "this sentence is right" for a claim that differs from its source record. */
 export const CLAIM_DISMISSALS = 'claim-dismissals' as const
+
+/** Uploaded images (article heroes, their social-card crops). */
+export const MEDIA = 'media' as const

@@ -40,6 +40,10 @@ const publicUser = (u: Record<string, unknown>) => ({ id: u.id, email: u.email, 
 
 type Row = Record<string, unknown>
 
+/** Image files are not part of the file: an article's hero image is left out (see the README). */
+const withoutImage = ({ heroImage: _image, ...row }: Row): Row => row
+const versionWithoutImage = (v: Row): Row => ({ ...v, version: withoutImage((v.version ?? {}) as Row) })
+
 /** Rows that fit `schema`; each other row is reported (`collection id: problems`) and left out. */
 function fitting(rows: Row[], schema: z.ZodType, name: string, skipped: string[]): Row[] {
   return rows.filter((row) => {
@@ -89,9 +93,9 @@ export async function exportContent(payload: Payload, skipped: string[] = []): P
       {
         users: (await allDocs(payload, req, 'users')).map(publicUser),
         citations: await allDocs(payload, req, 'citations'),
-        articles: await allDocs(payload, req, 'articles'),
+        articles: (await allDocs(payload, req, 'articles')).map(withoutImage),
         sections: await allDocs(payload, req, 'sections'),
-        versions: { articles: await allVersions(payload, req, 'articles'), sections: await allVersions(payload, req, 'sections') },
+        versions: { articles: (await allVersions(payload, req, 'articles')).map(versionWithoutImage), sections: await allVersions(payload, req, 'sections') },
       },
       skipped,
     )

@@ -79,6 +79,8 @@ const cmsSchema = base.extend({
   RATE_LIMIT_LOGIN_MAX: positiveInt.default(10),
   MAX_DEPTH: z.coerce.number().int().min(0).max(10).default(2),
   MAX_BODY_BYTES: positiveInt.default(2 * 1024 * 1024),
+  // Image uploads (POST /api/media) may be this large; every other body keeps MAX_BODY_BYTES.
+  MAX_UPLOAD_BYTES: positiveInt.default(10 * 1024 * 1024),
   // Memory for anonymous API reads kept between publishes (bodies with their gzip and brotli variants).
   API_CACHE_MAX_BYTES: positiveInt.default(32 * 1024 * 1024),
   // How long an anonymous API read is answered from memory at most, even if no purge arrives (apps/cms/lib/apiCache.ts).

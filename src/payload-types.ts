@@ -72,6 +72,7 @@ export interface Config {
     citations: Citation;
     people: Person;
     topics: Topic;
+    media: Media;
     'claim-dismissals': ClaimDismissal;
     users: User;
     'payload-kv': PayloadKv;
@@ -87,6 +88,7 @@ export interface Config {
     citations: CitationsSelect<false> | CitationsSelect<true>;
     people: PeopleSelect<false> | PeopleSelect<true>;
     topics: TopicsSelect<false> | TopicsSelect<true>;
+    media: MediaSelect<false> | MediaSelect<true>;
     'claim-dismissals': ClaimDismissalsSelect<false> | ClaimDismissalsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -156,6 +158,10 @@ export interface Article {
   summary?: string | null;
   publication?: string | null;
   /**
+   * Lead image, shown above the article and in link previews (cropped to 1200 x 630).
+   */
+  heroImage?: (number | null) | Media;
+  /**
    * Reading order: drag to reorder, + to write a new section, × to take one off. Publishing the article publishes these sections too.
    */
   sections?: (number | Section)[] | null;
@@ -185,6 +191,50 @@ export interface Article {
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media".
+ */
+export interface Media {
+  id: number;
+  /**
+   * What the image shows, for readers who cannot see it.
+   */
+  alt: string;
+  /**
+   * Photographer or source, printed under the image.
+   */
+  credit?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+  sizes?: {
+    og?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    hero?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+  };
 }
 /**
  * Sections belong to one article; order them from the article.
@@ -536,6 +586,10 @@ export interface PayloadLockedDocument {
         value: number | Topic;
       } | null)
     | ({
+        relationTo: 'media';
+        value: number | Media;
+      } | null)
+    | ({
         relationTo: 'claim-dismissals';
         value: number | ClaimDismissal;
       } | null)
@@ -594,6 +648,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   slug?: T;
   summary?: T;
   publication?: T;
+  heroImage?: T;
   sections?: T;
   citations?: T;
   authors?: T;
@@ -678,6 +733,49 @@ export interface TopicsSelect<T extends boolean = true> {
   description?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media_select".
+ */
+export interface MediaSelect<T extends boolean = true> {
+  alt?: T;
+  credit?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+  sizes?:
+    | T
+    | {
+        og?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        hero?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+      };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -1,5 +1,5 @@
 import type { CollectionConfig } from 'payload'
-import { ARTICLES, CITATIONS, PEOPLE, SECTIONS, TOPICS, USERS } from '../slugs'
+import { ARTICLES, CITATIONS, MEDIA, PEOPLE, SECTIONS, TOPICS, USERS } from '../slugs'
 import { isEditor, isEditorField } from '../access/isEditor'
 import { canCreateArticle, canEditArticle } from '../access/canEditArticle'
 import { publishedOrStaff } from '../access/publishedOrStaff'
@@ -84,6 +84,7 @@ export const Articles: CollectionConfig = {
     },
     { name: 'summary', type: 'textarea', admin: { description: 'One or two sentences for the front page, feeds and search results.' } },
     { name: 'publication', type: 'text', defaultValue: SITE_NAME },
+    { name: 'heroImage', type: 'upload', relationTo: MEDIA, admin: { description: 'Lead image, shown above the article and in link previews (cropped to 1200 x 630).' } },
     {
       name: 'sections',
       type: 'relationship',

@@ -98,7 +98,20 @@ export const ArticleSummary = z.object({
 export type ArticleSummary = z.infer<typeof ArticleSummary>
 
 /** `GET /api/articles/by-slug/{slug}`: the published article assembled in reading order. */
+/** An image file as served by the CMS (absolute URL), with its pixel size. */
+const ImageFile = z.object({ url: z.url(), width: z.number().int().positive(), height: z.number().int().positive(), mimeType: z.string() })
+
+/** An article's lead image: the original (or its 1600 px rendition) for the page, and the 1200 x 630 social card. */
+export const HeroImage = z.object({
+  alt: z.string(),
+  credit: z.string().nullable(),
+  image: ImageFile,
+  card: ImageFile.nullable().describe('1200 x 630 crop for link previews (og:image); null until generated'),
+})
+export type HeroImage = z.infer<typeof HeroImage>
+
 export const AssembledArticle = ArticleSummary.extend({
+  heroImage: HeroImage.nullable().describe('The lead image; null when the article has none'),
   authors: z.array(Person).describe('The byline, in order'),
   medicalReviewer: Person.nullable().describe('null: not yet medically reviewed'),
   topics: z.array(Topic),

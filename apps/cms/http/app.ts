@@ -23,6 +23,7 @@ import { headAsGet } from './headRequests'
 import { createLimitedServer, limitsFromEnv } from '@/http/httpLimits'
 import { readerSiteKey } from '@/http/siteKey'
 import { revalidateRoute } from './revalidate'
+import { MEDIA } from '../../../collections/slugs'
 
 type NextHandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>
 
@@ -51,7 +52,8 @@ export function createCmsHttpServer(env: CmsEnv, handleNext: NextHandler): http.
   app.use(healthRoutes(databaseProblem))
   // Before the rate limit: reader instances poll it every second, and it costs one Map read.
   app.use(contentRevisionRoute())
-  app.use(bodyLimit(env.MAX_BODY_BYTES))
+  // Image uploads may be larger than other bodies; multipart framing adds a few hundred bytes.
+  app.use(bodyLimit((req) => (req.method === 'POST' || req.method === 'PATCH') && req.path.startsWith(`/api/${MEDIA}`) ? env.MAX_UPLOAD_BYTES + 64 * 1024 : env.MAX_BODY_BYTES))
   app.use(firstAdminGate({ deployment: env.DEPLOYMENT === '1', setupToken: env.SETUP_TOKEN }))
   // Account endpoints share the small limit: guessing passwords, and mailing reset links to anyone.
   app.post(['/api/users/login', '/api/users/forgot-password', '/api/users/reset-password'], rateLimit(loginLimiter, keyOf))

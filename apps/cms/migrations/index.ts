@@ -3,6 +3,7 @@ import * as migration_20261129_044530_publication_round_two from './20261129_044
 import * as migration_20261129_085635_section_creator from './20261129_085635_section_creator';
 import * as migration_20261129_090953_claim_dismissals from './20261129_090953_claim_dismissals';
 import * as migration_20261129_092847_journal_abbreviation from './20261129_092847_journal_abbreviation';
+import * as migration_20261129_094017_media from './20261129_094017_media';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261129_092847_journal_abbreviation.up,
     down: migration_20261129_092847_journal_abbreviation.down,
-    name: '20261129_092847_journal_abbreviation'
+    name: '20261129_092847_journal_abbreviation',
+  },
+  {
+    up: migration_20261129_094017_media.up,
+    down: migration_20261129_094017_media.down,
+    name: '20261129_094017_media'
   },
 ];

@@ -60,6 +60,7 @@ export function articleJsonLd(article: AssembledArticle, canonicalUrl: string, s
     headline: article.title,
     name: article.title,
     description: article.summary ?? undefined,
+    image: article.heroImage ? [article.heroImage.card?.url, article.heroImage.image.url].filter((u): u is string => !!u) : undefined,
     inLanguage: 'en',
     datePublished: article.publishedAt ?? undefined,
     dateModified: article.updatedAt,

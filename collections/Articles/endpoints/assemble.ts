@@ -1,7 +1,7 @@
 import type { PayloadRequest, Where } from 'payload'
-import type { Article, Citation as CitationDoc, Person as PersonDoc, Section as SectionDoc, Topic as TopicDoc } from '@/payload-types'
+import type { Article, Citation as CitationDoc, Media, Person as PersonDoc, Section as SectionDoc, Topic as TopicDoc } from '@/payload-types'
 import type { AssembledArticle } from '@/cms/schemas'
-import { ARTICLES, CITATIONS, PEOPLE, SECTIONS, TOPICS } from '../../slugs'
+import { ARTICLES, CITATIONS, MEDIA, PEOPLE, SECTIONS, TOPICS } from '../../slugs'
 import { personSelect, topicSelect } from '@/cms/client'
 import { relatedArticles } from './related'
 import { CitationNumbering, collectCitationIds, emptyLexicalState, lexicalToHtml, lexicalToText } from '@/richtext'
@@ -45,6 +45,8 @@ export async function assembleArticle({ slug, draft, req }: Options): Promise<As
   const byId = new Map(people.map((p) => [String(p.id), toPerson(p)]))
   const topicIds = (article.topics ?? []).map(relationId)
   const topics = await findByIds<TopicDoc>(req, TOPICS, topicIds, false, undefined, topicSelect)
+  const heroId = article.heroImage == null ? null : relationId(article.heroImage)
+  const [hero] = heroId === null ? [] : await findByIds<Media>(req, MEDIA, [heroId], false)
 
   const assembledSections = sections.map((s) => ({
     id: s.id,
@@ -66,6 +68,7 @@ export async function assembleArticle({ slug, draft, req }: Options): Promise<As
     lastReviewedAt: article.lastReviewedAt ?? null,
     readingTimeMinutes: article.readingTimeMinutes ?? null,
     updatedAt: article.updatedAt,
+    heroImage: hero ? toHeroImage(hero, req.payload.config.serverURL) : null,
     authors: authorIds.flatMap((id) => byId.get(String(id)) ?? []),
     medicalReviewer: (reviewerId === null ? null : byId.get(String(reviewerId))) ?? null,
     topics: topics.map((t) => ({ id: t.id, name: t.name, slug: t.slug, description: t.description ?? null })),
@@ -102,7 +105,7 @@ function toPerson(p: PersonDoc): AssembledArticle['authors'][number] {
 /** Documents by id, returned in the order of `ids` (the database returns them in its own order). */
 async function findByIds<T extends { id: string | number }>(
   req: PayloadRequest,
-  collection: typeof SECTIONS | typeof CITATIONS | typeof PEOPLE | typeof TOPICS,
+  collection: typeof SECTIONS | typeof CITATIONS | typeof PEOPLE | typeof TOPICS | typeof MEDIA,
   ids: (string | number)[],
   draft: boolean,
   extraWhere?: Where,
@@ -122,4 +125,13 @@ async function findByIds<T extends { id: string | number }>(
   })
   const byId = new Map((docs as unknown as T[]).map((d) => [String(d.id), d]))
   return ids.flatMap((id) => byId.get(String(id)) ?? [])
+}
+
+/** Absolute file URLs (the reader site and other apps fetch them from the CMS) and pixel sizes. */
+function toHeroImage(m: Media, serverUrl: string): AssembledArticle['heroImage'] {
+  const file = (f: { url?: string | null; width?: number | null; height?: number | null; mimeType?: string | null } | undefined) =>
+    f?.url && f.width && f.height && f.mimeType ? { url: new URL(f.url, serverUrl).toString(), width: f.width, height: f.height, mimeType: f.mimeType } : null
+  const image = file(m.sizes?.hero) ?? file(m)
+  if (!image) return null
+  return { alt: m.alt, credit: m.credit ?? null, image, card: file(m.sizes?.og) }
 }

@@ -31,6 +31,7 @@ export const article: AssembledArticle = {
   ...summary,
   authors: [{ id: 10, name: 'Dr. Ada Example', slug: 'ada-example', credentials: 'MD', bio: null }],
   medicalReviewer: null,
+  heroImage: null,
   topics: [],
   related: [],
   sections: [

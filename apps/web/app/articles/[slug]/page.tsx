@@ -7,6 +7,7 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { webEnv } from '@/env'
 import { ArticleHeader } from '../../../components/ArticleHeader'
+import { HeroImage } from '../../../components/HeroImage'
 import { ArticleSections } from '../../../components/ArticleSections'
 import { ArticleTopics, RelatedArticles } from '../../../components/ArticleTopics'
 import { CiteThisArticle } from '../../../components/CiteThisArticle'
@@ -41,6 +42,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   // The page itself answers 404, and Next marks every 404 answer noindex on its own.
   if (!article) return { title: 'Page not found' }
   const description = article.summary ?? undefined
+  const card = article.heroImage?.card ?? null
   return {
     title: article.title,
     description,
@@ -56,8 +58,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       publishedTime: article.publishedAt ?? undefined,
       modifiedTime: article.updatedAt,
       authors: article.authors.map((a) => a.name),
+      images: card ? [{ url: card.url, width: card.width, height: card.height, alt: article.heroImage!.alt }] : undefined,
     },
-    twitter: { card: 'summary', title: article.title, description },
+    twitter: { card: card ? 'summary_large_image' : 'summary', title: article.title, description, images: card ? [card.url] : undefined },
     other: highwireTags(article, SITE_NAME),
   }
 }
@@ -71,6 +74,7 @@ export default async function ArticlePage({ params }: Props) {
       {draft.enabled ? <PreviewBanner slug={slug} /> : null}
       <article className="article">
         <ArticleHeader article={article} minutes={readingMinutes(article)} />
+        {article.heroImage ? <HeroImage hero={article.heroImage} /> : null}
         <ArticleTopics topics={article.topics} />
         <MedicalDisclaimer />
         <TableOfContents sections={article.sections} hasReferences={article.citations.length > 0} />

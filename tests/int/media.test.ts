@@ -1,0 +1,87 @@
+/**
+ * Images over real HTTP: an editor uploads a PNG (multipart, as the admin does), the CMS makes the
+ * 1200 x 630 social card and the page-size rendition with sharp, and an article's hero image
+ * reaches the reader page (an <img> with alt text), its og:image and JSON-LD. Files that are not
+ * images, files over the size limit and images without alt text are refused with a 4xx and nothing
+ * is stored.
+ */
+import sharp from 'sharp'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runSeed, startStack, type Stack } from '../../scripts/lib/stack'
+import { auth, createFirstAdmin, createUser, json, type Session } from '../../scripts/lib/restApi'
+import { articleRefs, KETAMINE_SLUG, send } from '../reliability/support'
+
+const MAX_UPLOAD_BYTES = 1024 * 1024
+let stack: Stack
+let editor: Session
+let author: Session
+
+beforeAll(async () => {
+  stack = await startStack({ web: true, env: { MAX_UPLOAD_BYTES: String(MAX_UPLOAD_BYTES) } })
+  const seeded = await runSeed(stack.env, ['--publish'])
+  expect(seeded.code, seeded.stderr).toBe(0)
+  const admin = await createFirstAdmin(stack.cms.url)
+  editor = await createUser(stack.cms.url, admin, 'editor')
+  author = await createUser(stack.cms.url, admin, 'author')
+})
+afterAll(() => stack?.stop())
+
+/** A real PNG with some detail, so the encoders have work to do. */
+const png = (width: number, height: number) =>
+  sharp({ create: { width, height, channels: 3, background: { r: 40, g: 120, b: 160 } } })
+    .composite([{ input: Buffer.from(`<svg width="${width}" height="${height}"><circle cx="${width / 2}" cy="${height / 2}" r="${height / 3}" fill="#fc3"/></svg>`) }])
+    .png()
+    .toBuffer()
+
+function upload(file: Buffer, name: string, type: string, data: Record<string, unknown>, who?: Session) {
+  const form = new FormData()
+  form.append('file', new Blob([new Uint8Array(file)], { type }), name)
+  form.append('_payload', JSON.stringify(data))
+  return fetch(`${stack.cms.url}/api/media`, { method: 'POST', headers: who ? auth(who) : {}, body: form })
+}
+const mediaCount = async () => (await json<{ totalDocs: number }>(await fetch(`${stack.cms.url}/api/media?limit=0`))).totalDocs
+
+describe('image uploads', () => {
+  it('refuse what is not an image, what is too large and an image without alt text; nothing is stored', async () => {
+    const text = await upload(Buffer.from('not an image at all'), 'fake.png', 'image/png', { alt: 'x' }, editor)
+    expect(text.status).toBe(400)
+    const big = await upload(Buffer.alloc(MAX_UPLOAD_BYTES + 200 * 1024, 1), 'big.png', 'image/png', { alt: 'x' }, editor)
+    expect(big.status).toBe(413)
+    const noAlt = await upload(await png(400, 300), 'no-alt.png', 'image/png', {}, editor)
+    expect(noAlt.status).toBe(400)
+    expect(JSON.stringify(await noAlt.json())).toContain('"path":"alt"')
+    expect((await upload(await png(400, 300), 'anon.png', 'image/png', { alt: 'x' })).status).toBe(403)
+    expect(await mediaCount()).toBe(0)
+  })
+
+  it('put a published hero image on the reader page, its og:image (1200 x 630) and JSON-LD', async () => {
+    const res = await upload(await png(2400, 1600), 'ketamine-clinic.png', 'image/png', { alt: 'An infusion chair in a ketamine clinic', credit: 'Tripsitter' }, author)
+    expect(res.status, await res.clone().text()).toBe(201)
+    const media = (await json<{ doc: { id: number } }>(res)).doc
+    const article = await articleRefs(stack.cms.url, KETAMINE_SLUG)
+    expect((await send(stack.cms.url, 'PATCH', `/api/articles/${article.id}`, { heroImage: media.id, _status: 'published' }, editor)).status).toBe(200)
+
+    const assembled = await json<{ heroImage: { alt: string; image: { url: string; width: number }; card: { url: string; width: number; height: number } } }>(
+      await fetch(`${stack.cms.url}/api/articles/by-slug/${KETAMINE_SLUG}`, { headers: { 'cache-control': 'no-cache' } }),
+    )
+    expect(assembled.heroImage).toMatchObject({ alt: 'An infusion chair in a ketamine clinic', image: { width: 1600 }, card: { width: 1200, height: 630 } })
+
+    // The reader page: once the publish has reached it.
+    let html = ''
+    await expect
+      .poll(async () => (html = await (await fetch(`${stack.web!.url}/articles/${KETAMINE_SLUG}`)).text()), { timeout: 20_000 })
+      .toContain('og:image')
+    expect(html).toContain(`<img src="${assembled.heroImage.image.url}" alt="An infusion chair in a ketamine clinic" width="1600"`)
+    const ogImage = /<meta property="og:image" content="([^"]+)"/.exec(html)?.[1]
+    expect(ogImage).toBe(assembled.heroImage.card.url)
+    expect(html).toContain('<meta name="twitter:card" content="summary_large_image"')
+    const jsonLd = JSON.parse(/<script type="application\/ld\+json"[^>]*>([\s\S]*?)<\/script>/.exec(html)![1]!) as { image?: string[] }
+    expect(jsonLd.image).toEqual([assembled.heroImage.card.url, assembled.heroImage.image.url])
+
+    const card = await fetch(ogImage!)
+    expect(card.status).toBe(200)
+    expect(card.headers.get('content-type')).toBe('image/jpeg')
+    const meta = await sharp(Buffer.from(await card.arrayBuffer())).metadata()
+    expect([meta.format, meta.width, meta.height]).toEqual(['jpeg', 1200, 630])
+  })
+})
