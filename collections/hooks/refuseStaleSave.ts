@@ -63,7 +63,8 @@ export const refuseStaleSave =
     const noun = typeof collection.labels?.singular === 'string' ? collection.labels.singular.toLowerCase() : collection.slug
     const currentIso = new Date(current).toISOString()
     throw new APIError(
-      `Not saved: someone else saved this ${noun} at ${currentIso}, after the copy you edited (${baseIso}). Reload to see their changes, then make yours again.`,
+      // One colon and no commas: the admin shows the text after the colon as one line of its error toast.
+      `Not saved: someone else saved this ${noun} after the copy you are editing (theirs ${currentIso} / yours ${baseIso}). Copy your changes and reload to see theirs.`,
       CONFLICT,
       { baseVersion: baseIso, currentVersion: currentIso, fields: changed },
       true,

@@ -9,10 +9,20 @@ import { fileURLToPath } from 'node:url'
 export function runMain(moduleUrl: string, main: (argv: string[]) => Promise<number>, isExpected: (err: unknown) => err is Error): void {
   if (!process.argv[1] || path.resolve(process.argv[1]) !== fileURLToPath(moduleUrl)) return
   main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
+    (code) => exitAfterOutput(code),
     (err: unknown) => {
       console.error(isExpected(err) ? `error: ${err.message}` : err)
-      process.exit(1)
+      exitAfterOutput(1)
     },
   )
+}
+
+/**
+ * process.exit() drops output still queued for a pipe (a busy reader, a full pipe buffer): a
+ * caller would see the exit code without the result lines. An empty write's callback runs once
+ * everything written before it is out.
+ */
+function exitAfterOutput(code: number): void {
+  const flushed = (stream: NodeJS.WriteStream) => new Promise<void>((resolve) => stream.write('', () => resolve()))
+  void Promise.all([flushed(process.stdout), flushed(process.stderr)]).then(() => process.exit(code))
 }

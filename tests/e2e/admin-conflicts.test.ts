@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core'
 import { runSeed, startStack, type Stack } from '../../scripts/lib/stack'
 import { auth, createFirstAdmin, createUser, json, type Session as ApiSession } from '../../scripts/lib/restApi'
 import { lexicalToText, type LexicalState } from '../../src/richtext'
-import { adminLogin, FIRST_LOAD_MS, launchBrowser, newSession, placeCaretAfter, type Session } from './browser'
+import { adminLogin, FIRST_LOAD_MS, launchBrowser, newSession, placeCaretAfter, screenshot, type Session } from './browser'
 
 const SLUG = 'ketamine-a-promising-breakthrough-in-mental-health-treatment'
 
@@ -80,7 +80,7 @@ describe('saves based on an old version', () => {
     expect(body).toEqual({
       errors: [
         expect.objectContaining({
-          message: `Not saved: someone else saved this section at ${stored.updatedAt}, after the copy you edited (${base.updatedAt}). Reload to see their changes, then make yours again.`,
+          message: `Not saved: someone else saved this section after the copy you are editing (theirs ${stored.updatedAt} / yours ${base.updatedAt}). Copy your changes and reload to see theirs.`,
           data: { baseVersion: base.updatedAt, currentVersion: stored.updatedAt, fields: ['heading'] },
         }),
       ],
@@ -165,8 +165,11 @@ describe('document locks', () => {
     await placeCaretAfter(b.page, b.page.locator('[data-lexical-editor="true"]'), start)
     await b.page.keyboard.type(' Bob was here.', { delay: 50 })
     expect((await conflict).status()).toBe(409)
-    // Bob is told, in words, and his text stays in his form for him to copy.
-    await expect.poll(async () => (await b.page.locator('.payload-toast-container').textContent()) ?? '', { timeout: 20_000 }).toContain('Not saved: someone else saved this section')
+    // Bob is told, and stays told (a toast fades): a notice in his edit view. His text stays in his form to copy.
+    const notice = b.page.locator('.stale-copy-notice[role="alert"]')
+    await notice.waitFor({ timeout: 30_000 })
+    expect(await notice.textContent()).toContain('Someone else saved this section at')
+    await screenshot(b.page, 'admin-stale-copy')
     expect(await b.page.locator('[data-lexical-editor="true"]').textContent()).toContain('Bob was here.')
 
     const stored = lexicalToText((await getSection(id)).body)
