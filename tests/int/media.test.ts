@@ -54,6 +54,23 @@ describe('image uploads', () => {
     expect(await mediaCount()).toBe(0)
   })
 
+  it('give an article without a hero image a drawn 1200 x 630 card as og:image, and the site its icons', async () => {
+    const html = await (await fetch(`${stack.web!.url}/articles/${KETAMINE_SLUG}`)).text()
+    const ogImage = /<meta property="og:image" content="([^"]+)"/.exec(html)?.[1]
+    expect(ogImage).toBe(`${stack.env.WEB_URL}/articles/${KETAMINE_SLUG}/card.png`)
+    const card = await fetch(ogImage!)
+    expect([card.status, card.headers.get('content-type')]).toEqual([200, 'image/png'])
+    const meta = await sharp(Buffer.from(await card.arrayBuffer())).metadata()
+    expect([meta.format, meta.width, meta.height]).toEqual(['png', 1200, 630])
+    expect((await fetch(`${stack.web!.url}/articles/no-such-article/card.png`)).status).toBe(404)
+    for (const rel of ['icon', 'apple-touch-icon']) {
+      const href = new RegExp(`<link rel="${rel}" href="([^"]+)"`).exec(html)?.[1]
+      expect(href, rel).toBeTruthy()
+      const icon = await fetch(new URL(href!, stack.web!.url))
+      expect([icon.status, icon.headers.get('content-type')?.split(';')[0]], rel).toEqual([200, rel === 'icon' ? 'image/svg+xml' : 'image/png'])
+    }
+  })
+
   it('put a published hero image on the reader page, its og:image (1200 x 630) and JSON-LD', async () => {
     const res = await upload(await png(2400, 1600), 'ketamine-clinic.png', 'image/png', { alt: 'An infusion chair in a ketamine clinic', credit: 'Tripsitter' }, author)
     expect(res.status, await res.clone().text()).toBe(201)
@@ -70,7 +87,7 @@ describe('image uploads', () => {
     let html = ''
     await expect
       .poll(async () => (html = await (await fetch(`${stack.web!.url}/articles/${KETAMINE_SLUG}`)).text()), { timeout: 20_000 })
-      .toContain('og:image')
+      .toContain(assembled.heroImage.card.url)
     expect(html).toContain(`<img src="${assembled.heroImage.image.url}" alt="An infusion chair in a ketamine clinic" width="1600"`)
     const ogImage = /<meta property="og:image" content="([^"]+)"/.exec(html)?.[1]
     expect(ogImage).toBe(assembled.heroImage.card.url)

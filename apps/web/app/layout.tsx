@@ -8,8 +8,7 @@ export const metadata: Metadata = {
   title: { default: SITE_NAME, template: `%s · ${SITE_NAME}` },
   description: SITE_DESCRIPTION,
   applicationName: SITE_NAME,
-  // No favicon is shipped; browsers would otherwise request /favicon.ico on every first visit.
-  icons: { icon: 'data:,' },
+  // app/icon.svg and app/apple-icon.tsx are linked by Next's file conventions.
 }
 
 export const viewport: Viewport = {

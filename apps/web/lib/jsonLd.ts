@@ -60,7 +60,8 @@ export function articleJsonLd(article: AssembledArticle, canonicalUrl: string, s
     headline: article.title,
     name: article.title,
     description: article.summary ?? undefined,
-    image: article.heroImage ? [article.heroImage.card?.url, article.heroImage.image.url].filter((u): u is string => !!u) : undefined,
+    // The hero's card and page sizes, or the card drawn for articles without one (card.png route).
+    image: article.heroImage ? [article.heroImage.card?.url, article.heroImage.image.url].filter((u): u is string => !!u) : [`${canonicalUrl}/card.png`],
     inLanguage: 'en',
     datePublished: article.publishedAt ?? undefined,
     dateModified: article.updatedAt,

@@ -42,7 +42,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   // The page itself answers 404, and Next marks every 404 answer noindex on its own.
   if (!article) return { title: 'Page not found' }
   const description = article.summary ?? undefined
-  const card = article.heroImage?.card ?? null
+  // The hero's 1200 x 630 crop, or the card drawn from the title and byline (card.png/route.tsx).
+  const card = article.heroImage?.card ?? { url: `${canonical}/card.png`, width: 1200, height: 630 }
   return {
     title: article.title,
     description,
@@ -58,9 +59,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       publishedTime: article.publishedAt ?? undefined,
       modifiedTime: article.updatedAt,
       authors: article.authors.map((a) => a.name),
-      images: card ? [{ url: card.url, width: card.width, height: card.height, alt: article.heroImage!.alt }] : undefined,
+      images: [{ url: card.url, width: card.width, height: card.height, alt: article.heroImage?.alt ?? article.title }],
     },
-    twitter: { card: card ? 'summary_large_image' : 'summary', title: article.title, description, images: card ? [card.url] : undefined },
+    twitter: { card: 'summary_large_image', title: article.title, description, images: [card.url] },
     other: highwireTags(article, SITE_NAME),
   }
 }
