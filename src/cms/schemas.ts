@@ -106,6 +106,8 @@ export const HeroImage = z.object({
   alt: z.string(),
   credit: z.string().nullable(),
   image: ImageFile,
+  /** The same picture at other widths, for srcset (the page chooses by screen). */
+  sources: z.array(ImageFile).describe('The image at every stored width, narrowest first'),
   card: ImageFile.nullable().describe('1200 x 630 crop for link previews (og:image); null until generated'),
 })
 export type HeroImage = z.infer<typeof HeroImage>

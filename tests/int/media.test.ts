@@ -78,7 +78,7 @@ describe('image uploads', () => {
     const article = await articleRefs(stack.cms.url, KETAMINE_SLUG)
     expect((await send(stack.cms.url, 'PATCH', `/api/articles/${article.id}`, { heroImage: media.id, _status: 'published' }, editor)).status).toBe(200)
 
-    const assembled = await json<{ heroImage: { alt: string; image: { url: string; width: number }; card: { url: string; width: number; height: number } } }>(
+    const assembled = await json<{ heroImage: { alt: string; image: { url: string; width: number }; sources: { url: string; width: number }[]; card: { url: string; width: number; height: number } } }>(
       await fetch(`${stack.cms.url}/api/articles/by-slug/${KETAMINE_SLUG}`, { headers: { 'cache-control': 'no-cache' } }),
     )
     expect(assembled.heroImage).toMatchObject({ alt: 'An infusion chair in a ketamine clinic', image: { width: 1600 }, card: { width: 1200, height: 630 } })
@@ -88,7 +88,9 @@ describe('image uploads', () => {
     await expect
       .poll(async () => (html = await (await fetch(`${stack.web!.url}/articles/${KETAMINE_SLUG}`)).text()), { timeout: 20_000 })
       .toContain(assembled.heroImage.card.url)
-    expect(html).toContain(`<img src="${assembled.heroImage.image.url}" alt="An infusion chair in a ketamine clinic" width="1600"`)
+    const [medium, large] = assembled.heroImage.sources
+    expect([medium!.width, large!.width]).toEqual([800, 1600])
+    expect(html).toContain(`<img src="${assembled.heroImage.image.url}" srcSet="${medium!.url} 800w, ${large!.url} 1600w" sizes="(max-width: 40rem) 100vw, 40rem" alt="An infusion chair in a ketamine clinic" width="1600"`)
     const ogImage = /<meta property="og:image" content="([^"]+)"/.exec(html)?.[1]
     expect(ogImage).toBe(assembled.heroImage.card.url)
     expect(html).toContain('<meta name="twitter:card" content="summary_large_image"')

@@ -4,6 +4,7 @@ import * as migration_20261129_085635_section_creator from './20261129_085635_se
 import * as migration_20261129_090953_claim_dismissals from './20261129_090953_claim_dismissals';
 import * as migration_20261129_092847_journal_abbreviation from './20261129_092847_journal_abbreviation';
 import * as migration_20261129_094017_media from './20261129_094017_media';
+import * as migration_20261129_102801_media_medium_size from './20261129_102801_media_medium_size';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261129_094017_media.up,
     down: migration_20261129_094017_media.down,
-    name: '20261129_094017_media'
+    name: '20261129_094017_media',
+  },
+  {
+    up: migration_20261129_102801_media_medium_size.up,
+    down: migration_20261129_102801_media_medium_size.down,
+    name: '20261129_102801_media_medium_size'
   },
 ];

@@ -133,5 +133,6 @@ function toHeroImage(m: Media, serverUrl: string): AssembledArticle['heroImage']
     f?.url && f.width && f.height && f.mimeType ? { url: new URL(f.url, serverUrl).toString(), width: f.width, height: f.height, mimeType: f.mimeType } : null
   const image = file(m.sizes?.hero) ?? file(m)
   if (!image) return null
-  return { alt: m.alt, credit: m.credit ?? null, image, card: file(m.sizes?.og) }
+  const sources = [file(m.sizes?.medium), image].filter((f, i, all): f is NonNullable<typeof f> => f !== null && all.findIndex((g) => g?.url === f.url) === i)
+  return { alt: m.alt, credit: m.credit ?? null, image, sources: sources.sort((a, b) => a.width - b.width), card: file(m.sizes?.og) }
 }
