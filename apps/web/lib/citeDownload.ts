@@ -10,6 +10,7 @@ import { citeSource } from './articleCite'
 import { downloadItems } from './cite'
 import { cms } from './cms'
 import { articlePath, isValidSlug } from './slug'
+import { textNotFound } from './notFound'
 
 const FORMATS = {
   bib: { write: toBibtex, type: 'application/x-bibtex; charset=utf-8' },
@@ -18,12 +19,9 @@ const FORMATS = {
 } satisfies Record<string, { write: (items: CslData[]) => string; type: string }>
 export type DownloadFormat = keyof typeof FORMATS
 
-const notFoundResponse = (): Response =>
-  new Response('Not found\n', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } })
-
 export async function citeDownload(params: Promise<{ slug: string }>, format: DownloadFormat): Promise<Response> {
   const { slug } = await params
-  if (!isValidSlug(slug)) return notFoundResponse()
+  if (!isValidSlug(slug)) return textNotFound()
   try {
     // Published version only, even in draft mode: a citation must point at what readers can see.
     const article = await cms().getArticleBySlug(slug)
@@ -33,7 +31,7 @@ export async function citeDownload(params: Promise<{ slug: string }>, format: Do
       headers: { 'content-type': type, 'content-disposition': `attachment; filename="${slug}.${format}"` },
     })
   } catch (error) {
-    if (isCmsError(error) && error.status === 404) return notFoundResponse()
+    if (isCmsError(error) && error.status === 404) return textNotFound()
     // Status 0 / 5xx: Next answers 500, and the front server serves its stale copy or its 503 page.
     throw error
   }

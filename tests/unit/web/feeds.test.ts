@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { renderRss } from '../../../apps/web/lib/rss'
-import { renderSitemap } from '../../../apps/web/lib/sitemap'
+import { MAX_SITEMAP_URLS, renderSitemap, sitemapDocument } from '../../../apps/web/lib/sitemap'
 import { escapeXml } from '../../../apps/web/lib/xml'
 
 describe('escapeXml', () => {
@@ -66,5 +66,27 @@ describe('renderSitemap', () => {
         '',
       ].join('\n'),
     )
+  })
+})
+
+describe('sitemapDocument', () => {
+  const entries = (n: number) => Array.from({ length: n }, (_, i) => ({ loc: `https://t.example/a/${i}`, lastModified: `2024-01-${String((i % 28) + 1).padStart(2, '0')}T00:00:00.000Z` }))
+
+  it('is one urlset up to 50,000 URLs, with no parts', () => {
+    const all = entries(MAX_SITEMAP_URLS)
+    expect(sitemapDocument(all, 'https://t.example', null)).toBe(renderSitemap(all))
+    expect(sitemapDocument(all, 'https://t.example', 1)).toBeNull()
+  })
+
+  it('becomes an index of parts past 50,000 URLs; the parts hold every URL once, in order', () => {
+    const all = entries(MAX_SITEMAP_URLS + 1)
+    const index = sitemapDocument(all, 'https://t.example', null)!
+    expect(index).toContain('<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">')
+    expect([...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1])).toEqual(['https://t.example/sitemap/1.xml', 'https://t.example/sitemap/2.xml'])
+    expect(index).toContain('<lastmod>2024-01-28</lastmod>')
+    const urls = [1, 2].flatMap((n) => [...sitemapDocument(all, 'https://t.example', n)!.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]))
+    expect(urls).toEqual(all.map((e) => e.loc))
+    expect(sitemapDocument(all, 'https://t.example', 2)!.match(/<url>/g)).toHaveLength(1)
+    for (const missing of [0, 3, 1.5]) expect(sitemapDocument(all, 'https://t.example', missing)).toBeNull()
   })
 })

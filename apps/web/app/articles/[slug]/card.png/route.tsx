@@ -7,17 +7,16 @@ import { ImageResponse } from 'next/og'
 import { isCmsError } from '@/cms'
 import { cms } from '../../../../lib/cms'
 import { isValidSlug } from '../../../../lib/slug'
+import { textNotFound } from '../../../../lib/notFound'
 import { SITE_NAME } from '../../../../lib/site'
 
 export const dynamic = 'force-dynamic'
 
 const CARD_SIZE = { width: 1200, height: 630 } as const
 
-const notFound = () => new Response('Not found\n', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } })
-
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
   const { slug } = await params
-  if (!isValidSlug(slug)) return notFound()
+  if (!isValidSlug(slug)) return textNotFound()
   try {
     const article = await cms().getArticleBySlug(slug)
     const byline = article.authors.map((a) => a.name).join(', ')
@@ -36,7 +35,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
       CARD_SIZE,
     )
   } catch (error) {
-    if (isCmsError(error) && error.status === 404) return notFound()
+    if (isCmsError(error) && error.status === 404) return textNotFound()
     throw error
   }
 }
