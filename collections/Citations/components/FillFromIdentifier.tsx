@@ -19,6 +19,9 @@ const Fill = z.object({
 })
 const Failure = z.object({ errors: z.array(z.object({ message: z.string() })).min(1) })
 
+/** A row id in the shape Payload gives array rows (24 hex digits, as a MongoDB ObjectId). */
+const newRowId = (): string => Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) => byte.toString(16).padStart(2, '0')).join('')
+
 const SIMPLE_FIELDS = ['title', 'journal', 'journalAbbreviation', 'volume', 'issue', 'pages', 'publicationType', 'doi', 'pmid'] as const
 
 /**
@@ -55,10 +58,16 @@ export const FillFromIdentifier: UIFieldClientComponent = () => {
         if (value !== undefined) dispatchFields({ type: 'UPDATE', path, value })
       }
       for (let row = authorRows - 1; row >= 0; row--) removeFieldRow({ path: 'authorList', rowIndex: row })
+      const rowIds = data.authorList.map(() => newRowId())
       data.authorList.forEach((name, rowIndex) => {
         const field = (value: string | null | undefined) => ({ value: value ?? '', initialValue: undefined, valid: true })
-        addFieldRow({ path: 'authorList', schemaPath: 'authorList', rowIndex, subFieldState: { family: field(name.family), given: field(name.given), suffix: field(name.suffix) } })
+        const id = { value: rowIds[rowIndex], initialValue: rowIds[rowIndex], valid: true }
+        addFieldRow({ path: 'authorList', schemaPath: 'authorList', rowIndex, subFieldState: { id, family: field(name.family), given: field(name.given), suffix: field(name.suffix) } })
       })
+      // Added rows wait, greyed out, for the form's next server round trip to mark them loaded;
+      // one already in flight can settle the form without it, leaving them greyed out for good.
+      // These rows carry every value they need, so they are marked loaded here.
+      dispatchFields({ type: 'UPDATE', path: 'authorList', rows: rowIds.map((id) => ({ id, isLoading: false })) })
       setModified(true)
       setState({ kind: 'done', message: `Filled from ${identifiers.doi ? `DOI ${identifiers.doi}` : `PMID ${identifiers.pmid}`}: check the fields, then save.` })
     } catch (err) {
