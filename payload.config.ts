@@ -25,6 +25,7 @@ import { serializeSqliteWrites } from './apps/cms/lib/sqliteWrites'
 import { smtpEmail } from './apps/cms/lib/smtpEmail'
 import { consoleEmail } from './apps/cms/lib/consoleEmail'
 import { searchEndpoint } from './apps/cms/search/endpoint'
+import { ADMIN_COMPONENTS } from './collections/components/paths'
 
 const root = path.dirname(fileURLToPath(import.meta.url))
 const env = cmsEnv()
@@ -100,6 +101,7 @@ export default buildConfig({
     avatar: 'default',
     importMap: { baseDir: root, importMapFile: path.join(root, 'apps/cms/app/(payload)/admin/importMap.js') },
     meta: { titleSuffix: ' · Tripsitter CMS' },
+    components: { beforeDashboard: [ADMIN_COMPONENTS.reviewQueue] },
     livePreview: {
       breakpoints: [
         { label: 'Mobile', name: 'mobile', width: 390, height: 844 },

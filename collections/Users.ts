@@ -1,4 +1,4 @@
-import type { CollectionConfig, CollectionAfterReadHook, CollectionBeforeChangeHook, Access, Where } from 'payload'
+import type { CollectionConfig, CollectionAfterReadHook, CollectionBeforeChangeHook, Access, Condition, Where } from 'payload'
 import { USERS } from './slugs'
 import { ROLES, hasRole, writesContent } from './access/roles'
 import { isAdmin, isAdminField } from './access/isAdmin'
@@ -48,6 +48,9 @@ const hideApiKey: CollectionAfterReadHook = ({ doc }) => {
   return doc
 }
 
+/** Shown to a signed-in user only: the sign-up form (no user yet) asks just for the account. */
+const signedIn: Condition = (_data, _siblingData, { user }) => Boolean(user)
+
 /** The very first account (created from /admin on a fresh install) must be able to manage the rest. */
 const firstUserIsAdmin: CollectionBeforeChangeHook = async ({ data, operation, req }) => {
   if (operation !== 'create') return data
@@ -86,6 +89,15 @@ export const Users: CollectionConfig = {
       saveToJWT: true,
       // A user cannot promote themselves: only admins set roles.
       access: { create: isAdminField, update: isAdminField },
+      admin: {
+        description: 'Admins manage accounts. Editors review and publish. Authors write drafts of their own articles and submit them for review. Integrations read through an API key.',
+        // The first account is always an admin (firstUserIsAdmin): the sign-up form has no choice to offer.
+        condition: signedIn,
+      },
     },
+    // Payload's own API key fields, merged with these settings: nothing about API keys on the
+    // sign-up form, where there is no account yet to hold one.
+    { name: 'enableAPIKey', type: 'checkbox', admin: { condition: signedIn } },
+    { name: 'apiKey', type: 'text', admin: { condition: signedIn } },
   ],
 }

@@ -188,6 +188,11 @@ export interface Article {
    */
   lastReviewedAt?: string | null;
   readingTimeMinutes?: number | null;
+  /**
+   * Set by "Submit for review"; cleared when an editor publishes.
+   */
+  reviewRequestedAt?: string | null;
+  reviewRequestedBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -256,6 +261,7 @@ export interface Section {
    * Leave empty for the introduction.
    */
   heading?: string | null;
+  title?: string | null;
   /**
    * Link fragment (#anchor). Derived from the heading; unique within the article.
    */
@@ -294,7 +300,10 @@ export interface Section {
 export interface User {
   id: number;
   name: string;
-  role: 'admin' | 'editor' | 'author' | 'integration';
+  /**
+   * Admins manage accounts. Editors review and publish. Authors write drafts of their own articles and submit them for review. Integrations read through an API key.
+   */
+  role?: ('admin' | 'editor' | 'author' | 'integration') | null;
   updatedAt: string;
   createdAt: string;
   enableAPIKey?: boolean | null;
@@ -666,6 +675,8 @@ export interface ArticlesSelect<T extends boolean = true> {
   publishedAt?: T;
   lastReviewedAt?: T;
   readingTimeMinutes?: T;
+  reviewRequestedAt?: T;
+  reviewRequestedBy?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -676,6 +687,7 @@ export interface ArticlesSelect<T extends boolean = true> {
  */
 export interface SectionsSelect<T extends boolean = true> {
   heading?: T;
+  title?: T;
   anchor?: T;
   body?: T;
   article?: T;

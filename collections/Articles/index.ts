@@ -11,6 +11,8 @@ import { syncCitationVisibility, syncCitationVisibilityAfterDelete } from './hoo
 import { notifyAfterArticleChange, notifyAfterArticleDelete } from './hooks/notify'
 import { deleteSectionsWithArticle } from './hooks/deleteSections'
 import { writersDefaultToCreator, onlyEditorsAssignOthers } from './hooks/authors'
+import { ownOrLooseSections } from './ownOrLooseSections'
+import { recordReviewRequest, reviewFields } from './review/fields'
 import { bySlugEndpoint } from './endpoints/bySlug'
 import { livePreviewUrl } from './livePreview'
 import { claimSections } from './hooks/claimSections'
@@ -36,7 +38,7 @@ export const Articles: CollectionConfig = {
     defaultColumns: ['title', 'slug', '_status', 'lastReviewedAt', 'updatedAt'],
     livePreview: { url: livePreviewUrl },
     preview: (doc) => livePreviewUrl({ data: doc }),
-    components: { edit: { PublishButton: ADMIN_COMPONENTS.publishButton } },
+    components: { edit: { PublishButton: ADMIN_COMPONENTS.publishButton }, beforeList: [ADMIN_COMPONENTS.reviewQueue] },
   },
   versions: {
     // Autosave keeps work safe; "Save draft" marks a version the editor means to keep.
@@ -66,7 +68,7 @@ export const Articles: CollectionConfig = {
       authorsSaveDrafts,
     ],
     beforeValidate: [deriveSlug, writersDefaultToCreator],
-    beforeChange: [refuseStaleSave(['citations', 'readingTimeMinutes']), onlyEditorsAssignOthers, setPublishedAt, deriveFromSections],
+    beforeChange: [refuseStaleSave(['citations', 'readingTimeMinutes']), onlyEditorsAssignOthers, setPublishedAt, recordReviewRequest, deriveFromSections],
     // claimSections first: a section added from the drawer gets its article before it is published.
     afterChange: [claimSections, detachRemovedSections, publishSections, syncCitationVisibility, keepEditorsLock, notifyAfterArticleChange],
     afterDelete: [deleteSectionsWithArticle, syncCitationVisibilityAfterDelete, notifyAfterArticleDelete],
@@ -90,6 +92,7 @@ export const Articles: CollectionConfig = {
       type: 'relationship',
       relationTo: SECTIONS,
       hasMany: true,
+      filterOptions: ownOrLooseSections,
       admin: {
         isSortable: true,
         description: 'Reading order: drag to reorder, + to write a new section, × to take one off. Publishing the article publishes these sections too.',
@@ -104,6 +107,7 @@ export const Articles: CollectionConfig = {
       admin: { readOnly: true, description: 'Derived from the sections, in order of first use.' },
     },
     { name: 'lockHeartbeat', type: 'ui', admin: { position: 'sidebar', components: { Field: ADMIN_COMPONENTS.lockHeartbeat } } },
+    { name: 'editRights', type: 'ui', admin: { position: 'sidebar', components: { Field: ADMIN_COMPONENTS.editRightsNote } } },
     { name: 'citationQuality', type: 'ui', admin: { position: 'sidebar', components: { Field: ADMIN_COMPONENTS.citationQuality } } },
     {
       name: 'authors',
@@ -141,5 +145,6 @@ export const Articles: CollectionConfig = {
       admin: { position: 'sidebar', description: 'When an editor last reviewed the medical content.' },
     },
     { name: 'readingTimeMinutes', type: 'number', admin: { readOnly: true, position: 'sidebar' } },
+    ...reviewFields,
   ],
 }

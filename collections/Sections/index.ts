@@ -19,13 +19,15 @@ import { keepEditorsLock } from '../hooks/keepEditorsLock'
 import { LOCK_DOCUMENTS } from '../hooks/documentLocks'
 import { lockHeartbeatEndpoint } from '../endpoints/lockHeartbeat'
 import { staffOnlyField } from '../access/staffOnlyField'
+import { derivedField } from '../access/derivedField'
 import { keepCreator } from './hooks/keepCreator'
+import { deriveTitle, fillTitle } from './hooks/deriveTitle'
 
 export const Sections: CollectionConfig = {
   slug: SECTIONS,
   admin: {
-    useAsTitle: 'heading',
-    defaultColumns: ['heading', 'article', '_status', 'updatedAt'],
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'article', '_status', 'updatedAt'],
     description: 'Sections belong to one article; order them from the article.',
     components: { edit: { PublishButton: ADMIN_COMPONENTS.publishButton } },
   },
@@ -46,15 +48,25 @@ export const Sections: CollectionConfig = {
       ]),
       authorsSaveDrafts,
     ],
-    beforeValidate: [deriveAnchor],
+    beforeValidate: [deriveAnchor, deriveTitle],
     beforeChange: [refuseStaleSave(['anchor', 'article'])],
     // Citations first: the notification then purges the reader site once, after everything changed.
     afterChange: [refreshArticleCitations, keepEditorsLock, notifyAfterSectionChange],
+    afterRead: [fillTitle],
     afterDelete: [notifyAfterSectionDelete],
   },
   fields: [
     { name: 'lockHeartbeat', type: 'ui', admin: { position: 'sidebar', components: { Field: ADMIN_COMPONENTS.lockHeartbeat } } },
+    { name: 'editRights', type: 'ui', admin: { position: 'sidebar', components: { Field: ADMIN_COMPONENTS.editRightsNote } } },
     { name: 'heading', type: 'text', admin: { description: 'Leave empty for the introduction.' } },
+    {
+      name: 'title',
+      type: 'text',
+      // Derived from the heading (deriveTitle): what the admin shows for this section. Not part
+      // of the public API, which has the heading itself.
+      access: { read: staffOnlyField, create: derivedField, update: derivedField },
+      admin: { hidden: true },
+    },
     {
       name: 'anchor',
       type: 'text',

@@ -11,4 +11,6 @@ export const ADMIN_COMPONENTS = {
   sourceStatusCell: '/collections/Citations/components/SourceStatusCell#SourceStatusCell',
   fillFromIdentifier: '/collections/Citations/components/FillFromIdentifier#FillFromIdentifier',
   citationClaims: '/collections/ClaimDismissals/components/CitationClaims#CitationClaims',
+  editRightsNote: '/collections/components/EditRightsNote#EditRightsNote',
+  reviewQueue: '/collections/Articles/review/ReviewQueue#ReviewQueue',
 } as const

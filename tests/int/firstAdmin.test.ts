@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { repoRoot } from '../../src/env'
 import { startStack, type Stack } from '../../scripts/lib/stack'
 import { json, login } from '../../scripts/lib/restApi'
+import { launchChromium } from '../helpers/chromium'
 
 const SETUP_TOKEN = 'setup-token-for-tests-0123456789abcdefghij'
 let stack: Stack
@@ -84,6 +85,20 @@ describe('the setup token', () => {
       expect(page.status).toBe(200)
       const cookie = page.headers.get('set-cookie')!
       expect(cookie).toMatch(/^tripsitter-setup-token=[^;]+; Path=\/; HttpOnly; SameSite=Strict/)
+      // The form asks only for the account: the first user is always an admin (no role to choose),
+      // and nothing about API keys.
+      const browser = await launchChromium()
+      try {
+        const context = await browser.newContext()
+        await context.addCookies([{ name: 'tripsitter-setup-token', value: cookie.split(';')[0]!.split('=')[1]!, url: fresh.cms.url }])
+        const form = await context.newPage()
+        await form.goto(`${fresh.cms.url}/admin/create-first-user`, { timeout: 60_000 })
+        await form.locator('#field-email').waitFor({ timeout: 60_000 })
+        expect(await form.locator('#field-role').count()).toBe(0)
+        expect(await form.locator('form').innerText()).not.toMatch(/API key|Role/i)
+      } finally {
+        await browser.close()
+      }
       // The admin's own form posts with that cookie.
       const res = await fetch(`${fresh.cms.url}/api/users/first-register`, {
         method: 'POST',

@@ -5,6 +5,7 @@ import * as migration_20261129_090953_claim_dismissals from './20261129_090953_c
 import * as migration_20261129_092847_journal_abbreviation from './20261129_092847_journal_abbreviation';
 import * as migration_20261129_094017_media from './20261129_094017_media';
 import * as migration_20261129_102801_media_medium_size from './20261129_102801_media_medium_size';
+import * as migration_20261129_121808_section_title_review_request from './20261129_121808_section_title_review_request';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261129_102801_media_medium_size.up,
     down: migration_20261129_102801_media_medium_size.down,
-    name: '20261129_102801_media_medium_size'
+    name: '20261129_102801_media_medium_size',
+  },
+  {
+    up: migration_20261129_121808_section_title_review_request.up,
+    down: migration_20261129_121808_section_title_review_request.down,
+    name: '20261129_121808_section_title_review_request'
   },
 ];

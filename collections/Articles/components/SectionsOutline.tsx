@@ -6,6 +6,7 @@ import { lexicalToText } from '@/richtext/toText'
 import type { LexicalState } from '@/richtext/citations'
 import { SECTIONS } from '../../slugs'
 import { relationIds, useDocsById } from '../../components/useDocsById'
+import { sectionTitle } from '../../Sections/title'
 
 const SectionRow = z.object({
   id: z.union([z.string(), z.number()]),
@@ -41,7 +42,7 @@ export const SectionsOutline: UIFieldClientComponent = () => {
           {state.docs.map((section) => (
             <li key={section.id} className="sections-outline__item">
               <div className="sections-outline__head">
-                <strong>{section.heading || 'Introduction'}</strong>
+                <strong>{sectionTitle(section.heading)}</strong>
                 {section._status === 'draft' ? <span className="sections-outline__badge">Unpublished changes</span> : null}
               </div>
               <p className="sections-outline__excerpt">{excerpt(section.body)}</p>

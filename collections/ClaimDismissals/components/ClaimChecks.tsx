@@ -5,6 +5,7 @@ import type { User } from '@/payload-types'
 import { CLAIM_DISMISSALS, SECTIONS } from '../../slugs'
 import { isEditorUser } from '../../access/roles'
 import type { Finding } from './useClaimFindings'
+import { sectionTitle } from '../../Sections/title'
 
 /**
  * Sentences whose claim about a source differs from the source's record, each with where it is and
@@ -69,7 +70,7 @@ function ClaimItem({ finding, onDismissed }: { finding: Finding; onDismissed: ()
   return (
     <li className="claim-checks__item" role="alert">
       <strong>{finding.citation.label}</strong>: {finding.message}.{' '}
-      <Link href={`${config.routes.admin}/collections/${SECTIONS}/${finding.section.id}`}>{finding.section.heading || 'Introduction'}</Link>
+      <Link href={`${config.routes.admin}/collections/${SECTIONS}/${finding.section.id}`}>{sectionTitle(finding.section.heading)}</Link>
       <blockquote className="claim-checks__sentence">{finding.sentence}</blockquote>
       {isEditorUser(user) ? (
         <div className="claim-checks__dismiss">

@@ -1,6 +1,8 @@
 import { SectionsOutline as SectionsOutline_1ec7cfc521d3c484c7b7c7e1bce3d1d0 } from '../../../../../collections/Articles/components/SectionsOutline'
 import { LockHeartbeat as LockHeartbeat_775ee5882d85d6ba8fdb740d44aa4118 } from '../../../../../collections/components/LockHeartbeat'
+import { EditRightsNote as EditRightsNote_59e60750ff171b8b8ac7d605e7830b28 } from '../../../../../collections/components/EditRightsNote'
 import { CitationQuality as CitationQuality_8128c1daf0c2664e91d4700e6b8cf70d } from '../../../../../collections/Articles/components/CitationQuality'
+import { ReviewQueue as ReviewQueue_3859ba74f6a52bc31338c174c694dc5b } from '../../../../../collections/Articles/review/ReviewQueue'
 import { RolePublishButton as RolePublishButton_38bdf06da9b99eccb92691798b266c75 } from '../../../../../collections/components/RolePublishButton'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -35,7 +37,9 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 export const importMap = {
   "/collections/Articles/components/SectionsOutline#SectionsOutline": SectionsOutline_1ec7cfc521d3c484c7b7c7e1bce3d1d0,
   "/collections/components/LockHeartbeat#LockHeartbeat": LockHeartbeat_775ee5882d85d6ba8fdb740d44aa4118,
+  "/collections/components/EditRightsNote#EditRightsNote": EditRightsNote_59e60750ff171b8b8ac7d605e7830b28,
   "/collections/Articles/components/CitationQuality#CitationQuality": CitationQuality_8128c1daf0c2664e91d4700e6b8cf70d,
+  "/collections/Articles/review/ReviewQueue#ReviewQueue": ReviewQueue_3859ba74f6a52bc31338c174c694dc5b,
   "/collections/components/RolePublishButton#RolePublishButton": RolePublishButton_38bdf06da9b99eccb92691798b266c75,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
