@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { repoRoot } from '../../src/env'
 import { baseEnv, type EnvVars } from '../../scripts/lib/stack'
 import { createFirstAdmin, createUser } from '../../scripts/lib/restApi'
-import { runLoad } from './load'
+import { runLoad } from '../../bench/load'
 import { articleRefs, exitOf, KETAMINE_SLUG, publishIntro, sleep } from './support'
 
 let env: EnvVars
