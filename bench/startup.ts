@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import { repoRoot } from '../src/env'
+import { isAlive } from '../scripts/lib/processes'
 import { baseEnv } from '../scripts/lib/stack'
 import { BENCH_LIMITS } from './stack'
 
@@ -16,15 +17,6 @@ async function answers200(url: string): Promise<boolean> {
     const res = await fetch(url)
     await res.arrayBuffer()
     return res.ok
-  } catch {
-    return false
-  }
-}
-
-function groupAlive(group: number): boolean {
-  try {
-    process.kill(group, 0)
-    return true
   } catch {
     return false
   }
@@ -77,7 +69,7 @@ export async function startToReady(log: (line: string) => void = console.log): P
     const killer = setTimeout(() => process.kill(group, 'SIGKILL'), 15_000)
     await exited
     // npx can exit before the servers it started have finished shutting down.
-    while (groupAlive(group)) await new Promise((r) => setTimeout(r, 50))
+    while (isAlive(group)) await new Promise((r) => setTimeout(r, 50))
     clearTimeout(killer)
     const stopMs = Date.now() - stopping
     if (stopMs > 5_000) log(`npm start took ${stopMs} ms to stop after SIGTERM; its last output:\n${out.slice(-2_000)}`)

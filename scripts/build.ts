@@ -9,6 +9,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { repoRoot } from '../src/env'
 import { inputsHash } from './lib/inputsHash'
+import { isAlive } from './lib/processes'
 
 const SHARED_INPUTS = ['package-lock.json', 'tsconfig.json', 'src', 'collections', 'payload.config.ts']
 const APPS = {
@@ -40,15 +41,6 @@ function withBuildLock<T>(fn: () => T): T {
     return fn()
   } finally {
     fs.rmSync(lock, { recursive: true, force: true })
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
   }
 }
 

@@ -16,6 +16,16 @@ export const exitOf = (child: ChildProcess): Promise<number> =>
     ? Promise.resolve(child.exitCode ?? 1)
     : new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))))
 
+/** Whether the process (or, for a negative id, the process group) still exists. */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
 /** Poll a URL until it answers 200, or fail after `timeoutMs`. */
 export async function waitForOk(url: string, timeoutMs: number, child?: ChildProcess): Promise<void> {
   const deadline = Date.now() + timeoutMs

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { runSeed, startStack, type Stack } from '../../scripts/lib/stack'
 import { auth, createFirstAdmin, createUser, json, type Session } from '../../scripts/lib/restApi'
-import { adminLogin, FIRST_LOAD_MS, launchBrowser, newSession, placeCaretAfter, screenshot } from './browser'
+import { closeBrowserAndStack, EDITOR, FIRST_LOAD_MS, placeCaretAfter, screenshot, signedInBrowser } from './browser'
 
 const SLUG = 'ketamine-a-promising-breakthrough-in-mental-health-treatment'
 const BERMAN = {
@@ -66,21 +66,18 @@ beforeAll(async () => {
   const seed = await runSeed(stack.env, ['--publish'])
   expect(seed.code, seed.stderr).toBe(0)
   const admin = await createFirstAdmin(stack.cms.url)
-  editor = await createUser(stack.cms.url, admin, 'editor', 'editor@example.com', 'editor-password-123')
+  editor = await createUser(stack.cms.url, admin, 'editor', EDITOR.email, EDITOR.password)
   const created = await fetch(`${stack.cms.url}/api/citations`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth(editor) }, body: JSON.stringify(BERMAN) })
   expect(created.status).toBe(201)
   const found = await json<{ docs: { id: number; sections: number[] }[] }>(await fetch(`${stack.cms.url}/api/articles?where[slug][equals]=${SLUG}&depth=0`, { headers: auth(editor) }))
   articleId = found.docs[0]!.id
   secondSectionId = found.docs[0]!.sections[1]!
-  browser = await launchBrowser()
-  page = (await newSession(browser)).page
-  await adminLogin(page, stack.cms.url, 'editor@example.com', 'editor-password-123')
+  const signedIn = await signedInBrowser(stack.cms.url, EDITOR.email, EDITOR.password)
+  browser = signedIn.browser
+  page = signedIn.page
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await stack?.stop()
-})
+afterAll(() => closeBrowserAndStack(browser, stack))
 
 describe('inline citations from the editor toolbar', () => {
   it('inserts an existing citation and a new one created in a drawer, shown as readable markers', async () => {

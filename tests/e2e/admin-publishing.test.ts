@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Frame, Page } from 'playwright-core'
 import { runSeed, startStack, type Stack } from '../../scripts/lib/stack'
 import { auth, createFirstAdmin, createUser, json, type Session } from '../../scripts/lib/restApi'
-import { adminLogin, FIRST_LOAD_MS, launchBrowser, newSession, screenshot } from './browser'
+import { closeBrowserAndStack, EDITOR, FIRST_LOAD_MS, screenshot, signedInBrowser } from './browser'
 
 const SEEDED = 'ketamine-a-promising-breakthrough-in-mental-health-treatment'
 
@@ -47,7 +47,7 @@ beforeAll(async () => {
   const seed = await runSeed(stack.env, ['--publish'])
   expect(seed.code, seed.stderr).toBe(0)
   const admin = await createFirstAdmin(stack.cms.url)
-  editor = await createUser(stack.cms.url, admin, 'editor', 'editor@example.com', 'editor-password-123')
+  editor = await createUser(stack.cms.url, admin, 'editor', EDITOR.email, EDITOR.password)
   const found = await json<{ docs: { id: number }[] }>(await fetch(`${stack.cms.url}/api/articles?where[slug][equals]=${SEEDED}&depth=0`, { headers: auth(editor) }))
   seededId = found.docs[0]!.id
 
@@ -57,15 +57,12 @@ beforeAll(async () => {
   await api(`/api/articles/${article.id}?draft=true`, 'PATCH', { sections: [section.id], _status: 'draft' })
   scheduled = { id: article.id, slug: article.slug, at: new Date(0) }
 
-  browser = await launchBrowser()
-  page = (await newSession(browser)).page
-  await adminLogin(page, stack.cms.url, 'editor@example.com', 'editor-password-123')
+  const signedIn = await signedInBrowser(stack.cms.url, EDITOR.email, EDITOR.password)
+  browser = signedIn.browser
+  page = signedIn.page
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await stack?.stop()
-})
+afterAll(() => closeBrowserAndStack(browser, stack))
 
 describe('publishing workflow', () => {
   it('schedules a publish from the Publish menu', async () => {

@@ -35,6 +35,28 @@ export async function adminLogin(page: Page, cmsUrl: string, email: string, pass
   await page.waitForURL((url) => !url.pathname.endsWith('/login'), { timeout: FIRST_LOAD_MS })
 }
 
+/** The editor account admin tests create with createUser and sign in as. */
+export const EDITOR = { email: 'editor@example.com', password: 'editor-password-123' } as const
+
+/** Chromium with one session signed in to the admin; the browser is closed again if signing in fails. */
+export async function signedInBrowser(cmsUrl: string, email: string, password: string): Promise<{ browser: Browser; page: Page }> {
+  const browser = await launchBrowser()
+  try {
+    const { page } = await newSession(browser)
+    await adminLogin(page, cmsUrl, email, password)
+    return { browser, page }
+  } catch (err) {
+    await browser.close()
+    throw err
+  }
+}
+
+/** What an admin test file's afterAll stops: the browser, then the stack; either may never have started. */
+export async function closeBrowserAndStack(browser: Browser | undefined, stack: { stop(): Promise<void> } | undefined): Promise<void> {
+  await browser?.close()
+  await stack?.stop()
+}
+
 /** A PNG in docs/screenshots, for newcomers to see the product; viewport-sized so the files stay small. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(repoRoot, 'docs', 'screenshots', `${name}.png`)

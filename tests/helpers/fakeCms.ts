@@ -18,6 +18,7 @@ import type { AddressInfo } from 'node:net'
 import { pathToFileURL } from 'node:url'
 import { AssembledArticle, ArticleSummary, type Citation, type Section } from '../../src/cms/schemas'
 import { pageOf } from '../../src/cms/pageOf'
+import { unsourcedCitation } from '../fixtures/citations'
 
 export const FAKE_CMS_TOKEN = 'fake.editor.token'
 
@@ -208,27 +209,7 @@ const ketamineCitations: Citation[] = [
     verified: true,
     citedFrom: ['cite-2-1'],
   },
-  {
-    id: 103,
-    number: 3,
-    label: 'Caddy et al. (2015)',
-    authors: 'Caddy C, et al.',
-    authorList: [],
-    year: 2015,
-    title: null,
-    journal: null,
-    journalAbbreviation: null,
-    volume: null,
-    issue: null,
-    pages: null,
-    publicationType: null,
-    studyType: 'Systematic review and meta-analysis',
-    doi: null,
-    pmid: null,
-    url: null,
-    verified: false,
-    citedFrom: ['cite-3-1'],
-  },
+  unsourcedCitation({ id: 103, number: 3, label: 'Caddy et al. (2015)', authors: 'Caddy C, et al.', year: 2015, studyType: 'Systematic review and meta-analysis', citedFrom: ['cite-3-1'] }),
 ]
 
 const ketamineSections: Section[] = [

@@ -8,7 +8,7 @@ import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { baseEnv, runSeed, startCms, startWeb, type EnvVars, type Running } from '../../scripts/lib/stack'
 import { createFirstAdmin, createUser, type Session } from '../../scripts/lib/restApi'
-import { runLoad, type LoadResult } from './load'
+import { runLoad, type LoadResult } from '../../bench/load'
 import { articleRefs, exitOf, KETAMINE_SLUG, publishIntro, sleep } from './support'
 import { untilCached } from '../helpers/wait'
 

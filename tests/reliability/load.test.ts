@@ -1,6 +1,6 @@
 /**
  * Readers under load while an editor publishes, short variant. The full variant (200
- * readers, 60 s, 10 publishes) is the same scenario run by the bench suite through load.ts.
+ * readers, 60 s, 10 publishes) is the same scenario run by the CLI in loadScenario.ts.
  *
  * Proves: no reader request fails (socket error, timeout or a status outside 200-399) on the
  * article page, the front page or the by-slug API while publishes land; the text readers get
@@ -8,7 +8,7 @@
  * resident memory comes back within 20% of its level before the load.
  */
 import { describe, expect, it } from 'vitest'
-import { formatReport, runLoadScenario, type ScenarioReport } from './load'
+import { formatReport, runLoadScenario, type ScenarioReport } from './loadScenario'
 
 describe('50 readers for 8 s while an editor publishes 3 edits', () => {
   let report: ScenarioReport

@@ -14,9 +14,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { repoRoot } from '../../src/env'
+import { isAlive } from '../../scripts/lib/processes'
 import { baseEnv, type EnvVars } from '../../scripts/lib/stack'
 import { createFirstAdmin, createUser } from '../../scripts/lib/restApi'
-import { runLoad } from './load'
+import { runLoad } from '../../bench/load'
 import { articleRefs, exitOf, KETAMINE_SLUG, publishIntro, sleep } from './support'
 
 let env: EnvVars
@@ -41,14 +42,6 @@ async function waitForOutput(pattern: RegExp, timeoutMs: number, from = 0): Prom
 }
 
 const cmsPids = () => [...output.matchAll(/\[start\] cms pid (\d+)/g)].map((m) => Number(m[1]))
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
-  }
-}
 
 beforeAll(async () => {
   const base = await baseEnv({ RATE_LIMIT_API_MAX: '100000000' })
@@ -124,8 +117,8 @@ describe('npm start supervises its servers', () => {
     expect(output.slice(mark)).toContain(`[start] cms (pid ${firstPid}) stopped unexpectedly: killed by SIGKILL; restarting in`)
     const pids = cmsPids()
     expect(pids).toHaveLength(2)
-    expect(alive(pids[1]!)).toBe(true)
-    expect(alive(firstPid!)).toBe(false)
+    expect(isAlive(pids[1]!)).toBe(true)
+    expect(isAlive(firstPid!)).toBe(false)
   })
 
   it('publishes through the restarted CMS, and the reader site shows it within 2 s', { timeout: 60_000 }, async () => {
@@ -152,6 +145,6 @@ describe('npm start supervises its servers', () => {
     const exit = await exitOf(start)
     expect(exit.code).toBe(0)
     expect(exit.afterMs).toBeLessThan(10_000)
-    expect(children.filter(alive)).toEqual([])
+    expect(children.filter(isAlive)).toEqual([])
   })
 })

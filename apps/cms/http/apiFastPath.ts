@@ -2,7 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { apiCache } from '../lib/apiCache'
 import { canonicalApiKey } from '../lib/apiCacheKey'
 import { carriesCredentials } from '@/http/policy'
-import { TOO_MANY_BODY, type RateLimiter, type RateLimitKey } from './rateLimiter'
+import type { RateLimiter } from '@/http/fixedWindow'
+import { TOO_MANY_BODY, type RateLimitKey } from './rateLimit'
 import { sendCached } from './sendCached'
 
 /**

@@ -7,13 +7,7 @@ export function ArticleTopics({ topics }: { topics: readonly Topic[] }) {
   if (topics.length === 0) return null
   return (
     <nav className="article-topics" aria-label="Topics">
-      <ul>
-        {topics.map((t) => (
-          <li key={t.slug}>
-            <a href={topicPath(t.slug)}>{t.name}</a>
-          </li>
-        ))}
-      </ul>
+      <LinkList links={topics.map((t) => ({ key: t.slug, href: topicPath(t.slug), text: t.name }))} />
     </nav>
   )
 }
@@ -24,13 +18,19 @@ export function RelatedArticles({ related }: { related: readonly ArticleSummary[
   return (
     <aside className="related" aria-labelledby="related-heading">
       <h2 id="related-heading">Related articles</h2>
-      <ul>
-        {related.map((a) => (
-          <li key={a.slug}>
-            <a href={articlePath(a.slug)}>{a.title}</a>
-          </li>
-        ))}
-      </ul>
+      <LinkList links={related.map((a) => ({ key: a.slug, href: articlePath(a.slug), text: a.title }))} />
     </aside>
+  )
+}
+
+function LinkList({ links }: { links: readonly { key: string; href: string; text: string }[] }) {
+  return (
+    <ul>
+      {links.map((l) => (
+        <li key={l.key}>
+          <a href={l.href}>{l.text}</a>
+        </li>
+      ))}
+    </ul>
   )
 }

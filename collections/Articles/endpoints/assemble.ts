@@ -3,7 +3,7 @@ import type { Article, Citation as CitationDoc, Media, Person as PersonDoc, Sect
 import type { AssembledArticle } from '@/cms/schemas'
 import { ARTICLES, CITATIONS, MEDIA, PEOPLE, SECTIONS, TOPICS } from '../../slugs'
 import { personSelect, topicSelect } from '@/cms/client'
-import { relatedArticles } from './related'
+import { relatedArticles, toSummary } from './related'
 import { CitationNumbering, collectCitationIds, emptyLexicalState, lexicalToHtml, lexicalToText } from '@/richtext'
 import { relationId } from '@/text/relationId'
 import { studyTypeLabel } from '@/text/studyTypes'
@@ -59,15 +59,9 @@ export async function assembleArticle({ slug, draft, req }: Options): Promise<As
   }))
 
   return {
-    id: article.id,
+    // The fields a list shows, in the same order; the slug asked for stands in for a missing one.
+    ...toSummary(article),
     slug: article.slug ?? slug,
-    title: article.title,
-    summary: article.summary ?? null,
-    publication: article.publication ?? null,
-    publishedAt: article.publishedAt ?? null,
-    lastReviewedAt: article.lastReviewedAt ?? null,
-    readingTimeMinutes: article.readingTimeMinutes ?? null,
-    updatedAt: article.updatedAt,
     heroImage: hero ? toHeroImage(hero, req.payload.config.serverURL) : null,
     authors: authorIds.flatMap((id) => byId.get(String(id)) ?? []),
     medicalReviewer: (reviewerId === null ? null : byId.get(String(reviewerId))) ?? null,

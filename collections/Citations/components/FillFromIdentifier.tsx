@@ -3,21 +3,9 @@ import { useConfig, useForm, useFormFields } from '@payloadcms/ui'
 import type { UIFieldClientComponent } from 'payload'
 import { useState } from 'react'
 import { z } from 'zod'
-
-const Name = z.object({ family: z.string(), given: z.string().nullish(), suffix: z.string().nullish() })
-const Fill = z.object({
-  authorList: z.array(Name),
-  title: z.string(),
-  journal: z.string().nullable(),
-  journalAbbreviation: z.string().nullable(),
-  volume: z.string().nullable(),
-  issue: z.string().nullable(),
-  pages: z.string().nullable(),
-  publicationType: z.string(),
-  doi: z.string().optional(),
-  pmid: z.string().optional(),
-})
-const Failure = z.object({ errors: z.array(z.object({ message: z.string() })).min(1) })
+// Browser-safe modules only (zod schemas, no server imports).
+import { FillFields } from '@/citations/fill'
+import { ErrorBody } from '@/cms/schemas'
 
 /** A row id in the shape Payload gives array rows (24 hex digits, as a MongoDB ObjectId). */
 const newRowId = (): string => Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) => byte.toString(16).padStart(2, '0')).join('')
@@ -49,10 +37,10 @@ export const FillFromIdentifier: UIFieldClientComponent = () => {
       })
       const body: unknown = await res.json().catch(() => null)
       if (!res.ok) {
-        const failure = Failure.safeParse(body)
+        const failure = ErrorBody.safeParse(body)
         throw new Error(failure.success ? failure.data.errors[0]!.message : `Lookup failed (${res.status})`)
       }
-      const data = z.object({ fill: Fill }).parse(body).fill
+      const data = z.object({ fill: FillFields }).parse(body).fill
       for (const path of SIMPLE_FIELDS) {
         const value = data[path]
         if (value !== undefined) dispatchFields({ type: 'UPDATE', path, value })

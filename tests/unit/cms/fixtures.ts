@@ -1,6 +1,7 @@
 /** Fixed CMS responses shared by the client, OpenAPI and example tests. */
 import type { ArticleList, ArticleSummary, AssembledArticle } from '../../../src/cms'
 import { pageOf } from '../../../src/cms/pageOf'
+import { unsourcedCitation } from '../../fixtures/citations'
 
 const emptyBody = { root: { type: 'root' as const, children: [] } }
 
@@ -74,27 +75,7 @@ export const article: AssembledArticle = {
       verified: true,
       citedFrom: ['cite-1'],
     },
-    {
-      id: 'c2',
-      number: 2,
-      label: 'Field notes (n.d.)',
-      authors: null,
-      authorList: [],
-      year: null,
-      title: null,
-      journal: null,
-      journalAbbreviation: null,
-      volume: null,
-      issue: null,
-      pages: null,
-      publicationType: null,
-      studyType: null,
-      doi: null,
-      pmid: null,
-      url: null,
-      verified: false,
-      citedFrom: ['cite-2'],
-    },
+    unsourcedCitation({ id: 'c2', number: 2, label: 'Field notes (n.d.)', authors: null, year: null, studyType: null, citedFrom: ['cite-2'] }),
   ],
 }
 

@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { CitationNumbering, citationIdOf, collectCitationIds, lexicalToHtml, type LexicalState } from '@/richtext'
+import { CitationNumbering, citationIdOf, collectCitationIds, lexicalToHtml } from '@/richtext'
+import { text, p, body } from '../../fixtures/lexical'
 
-const text = (t: string, format = 0) => ({
-  type: 'text',
-  version: 1,
-  text: t,
-  format,
-  detail: 0,
-  mode: 'normal',
-  style: '',
-})
 const cite = (citation: unknown) => ({
   type: 'inlineBlock',
   version: 1,
   fields: { id: '65f0c0ffee0000000000000a', blockType: 'citationRef', blockName: '', citation },
 })
-const p = (...children: unknown[]) => ({ type: 'paragraph', version: 1, children })
-const body = (...children: unknown[]): LexicalState => ({ root: { type: 'root', version: 1, children } })
 
 describe('citationIdOf', () => {
   it('reads a bare id, a populated document, and rejects everything else', () => {

@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { CitationNumbering, lexicalToHtml, safeHref, type LexicalState } from '@/richtext'
+import { CitationNumbering, lexicalToHtml, safeHref } from '@/richtext'
+import { text, p, li, body } from '../../fixtures/lexical'
 
-const text = (t: string, format = 0) => ({
-  type: 'text',
-  version: 1,
-  text: t,
-  format,
-  detail: 0,
-  mode: 'normal',
-  style: '',
-})
-const p = (...children: unknown[]) => ({ type: 'paragraph', version: 1, children })
-const li = (...children: unknown[]) => ({ type: 'listitem', version: 1, children })
 const list = (listType: string, ...children: unknown[]) => ({ type: 'list', listType, children })
 const link = (url: unknown, newTab = false, ...children: unknown[]) => ({
   type: 'link',
   fields: { url, newTab, linkType: 'custom' },
   children: children.length > 0 ? children : [text('here')],
 })
-const body = (...children: unknown[]): LexicalState => ({ root: { type: 'root', version: 1, children } })
 const html = (...children: unknown[]) => lexicalToHtml(body(...children), new CitationNumbering([]))
 
 describe('lexicalToHtml: text', () => {

@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { lexicalToText, type LexicalState } from '@/richtext'
+import { lexicalToText } from '@/richtext'
+import { text, p, li, body } from '../../fixtures/lexical'
 
-const text = (t: string, format = 0) => ({
-  type: 'text',
-  version: 1,
-  text: t,
-  format,
-  detail: 0,
-  mode: 'normal',
-  style: '',
-})
 const cite = (citation: unknown) => ({
   type: 'inlineBlock',
   version: 1,
   fields: { blockType: 'citationRef', citation },
 })
-const p = (...children: unknown[]) => ({ type: 'paragraph', version: 1, children })
-const li = (...children: unknown[]) => ({ type: 'listitem', version: 1, children })
 const list = (...children: unknown[]) => ({ type: 'list', listType: 'bullet', children })
-const body = (...children: unknown[]): LexicalState => ({ root: { type: 'root', version: 1, children } })
 
 describe('lexicalToText', () => {
   it('keeps a paragraph as the exact concatenation of its text nodes, without citation markers', () => {

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http'
 import { describe, expect, it } from 'vitest'
 import { clientAddress, parseTrustProxy } from '../../../src/http/trustProxy'
 import { parseCmsEnv, parseWebEnv } from '../../../src/env'
-import { rateLimitKey } from '../../../apps/cms/http/rateLimiter'
+import { rateLimitKey } from '../../../apps/cms/http/rateLimit'
 import { readerSiteKey, SITE_KEY_HEADER } from '../../../src/http/siteKey'
 
 /** Just what clientAddress reads: the peer and the headers. */

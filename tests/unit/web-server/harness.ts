@@ -2,6 +2,7 @@
  * Real sockets, no mocks: a fake upstream standing in for Next, the front server on port 0, and a
  * raw node:http client (fetch would decompress gzip and hide what was actually sent).
  */
+import { afterEach, beforeEach } from 'vitest'
 import http, { type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http'
 import { createFrontServer, listen, type FrontServer, type FrontServerOptions } from '../../../apps/web/front/frontServer'
 import { signRevalidation, REVALIDATE_SIGNATURE_HEADER } from '../../../src/webhook/signature'
@@ -109,3 +110,25 @@ export function htmlPage(title: string, padding = 4000): string {
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
+
+export interface FrontPerTest {
+  upstream: FakeUpstream
+  web: RunningFront
+  /** For the upstream handler to render, so a test can change the content; 1 at the start of each test. */
+  version: number
+}
+
+/** Before each test, a fake upstream answering with `handler` and a front server in front of it; both closed after it. */
+export function frontPerTest(handler: UpstreamHandler): FrontPerTest {
+  const pair = { version: 1 } as FrontPerTest
+  beforeEach(async () => {
+    pair.version = 1
+    pair.upstream = await startUpstream(handler)
+    pair.web = await startFront(pair.upstream.url)
+  })
+  afterEach(async () => {
+    await pair.web.close()
+    await pair.upstream.close()
+  })
+  return pair
+}

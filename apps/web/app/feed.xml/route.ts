@@ -1,7 +1,7 @@
 /** `GET /feed.xml`: RSS 2.0 of the newest 50 published articles. A CMS failure throws (500). */
-import { cms } from '../../lib/cms'
-import { rssResponse } from '../../lib/feed'
-import { FEED_SIZE, SITE_NAME } from '../../lib/site'
+import { cms } from '@web/lib/cms'
+import { rssResponse } from '@web/lib/feed'
+import { FEED_SIZE, SITE_NAME } from '@web/lib/site'
 
 export const dynamic = 'force-dynamic'
 

@@ -1,7 +1,7 @@
 /** `GET /api/exit-preview[?slug=...]`: turns draft mode off and goes back to the published page. */
 import { draftMode } from 'next/headers'
 import type { NextRequest } from 'next/server'
-import { articlePath, isValidSlug } from '../../../lib/slug'
+import { articlePath, isValidSlug } from '@web/lib/slug'
 
 export const dynamic = 'force-dynamic'
 

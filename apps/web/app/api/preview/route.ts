@@ -7,10 +7,10 @@
 import { draftMode } from 'next/headers'
 import type { NextRequest } from 'next/server'
 import { webEnv } from '@/env'
-import { checkCmsSession } from '../../../lib/cmsSession'
-import { PAYLOAD_TOKEN_COOKIE, isPlausibleToken } from '../../../lib/draft'
-import { secretsMatch } from '../../../lib/secret'
-import { articlePath, isValidSlug } from '../../../lib/slug'
+import { checkCmsSession } from '@web/lib/cmsSession'
+import { PAYLOAD_TOKEN_COOKIE, isPlausibleToken } from '@web/lib/draft'
+import { secretsMatch } from '@web/lib/secret'
+import { articlePath, isValidSlug } from '@web/lib/slug'
 
 export const dynamic = 'force-dynamic'
 

@@ -5,37 +5,30 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { cache } from 'react'
-import { webEnv } from '@/env'
-import { ArticleList } from '../../../components/ArticleList'
-import { cms } from '../../../lib/cms'
-import { parsePage } from '../../../lib/pageParam'
-import { authorPath, nameWithCredentials } from '../../../lib/people'
-import { ARTICLES_PER_PAGE } from '../../../lib/site'
-import { isValidSlug } from '../../../lib/slug'
+import { ArticleList } from '@web/components/ArticleList'
+import { cms } from '@web/lib/cms'
+import { listedArticles, listingCanonical, notFoundMetadata, type SlugListingProps } from '@web/lib/listing'
+import { authorPath, nameWithCredentials } from '@web/lib/people'
+import { isValidSlug } from '@web/lib/slug'
 
 export const dynamic = 'force-dynamic'
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }
-
 const loadPerson = cache(async (slug: string) => (isValidSlug(slug) ? cms().getPerson(slug) : null))
 
-export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+export async function generateMetadata({ params, searchParams }: SlugListingProps): Promise<Metadata> {
   const { slug } = await params
   const person = await loadPerson(slug)
-  if (!person) return { title: 'Page not found', robots: { index: false } }
-  const page = parsePage((await searchParams).page)
-  const canonical = `${webEnv().WEB_URL}${authorPath(slug)}${page > 1 ? `?page=${page}` : ''}`
+  if (!person) return notFoundMetadata()
+  const canonical = await listingCanonical(authorPath(slug), searchParams)
   const description = person.bio ?? `Articles by ${person.name}.`
   return { title: nameWithCredentials(person), description, alternates: { canonical }, openGraph: { type: 'profile', title: person.name, description, url: canonical } }
 }
 
-export default async function AuthorPage({ params, searchParams }: Props) {
+export default async function AuthorPage({ params, searchParams }: SlugListingProps) {
   const { slug } = await params
   const person = await loadPerson(slug)
   if (!person) notFound()
-  const page = parsePage((await searchParams).page)
-  const list = await cms().listArticles({ page, limit: ARTICLES_PER_PAGE, sort: '-publishedAt', where: { authors: { in: [person.id] } } })
-  if (page > 1 && page > list.totalPages) notFound()
+  const list = await listedArticles(searchParams, { authors: { in: [person.id] } })
   return (
     <div className="listing">
       <header className="listing-header">

@@ -1,7 +1,7 @@
 /** `GET /sitemap/<n>.xml`: part n of a sitemap split past 50,000 URLs (see /sitemap.xml); 404 otherwise. */
-import { textNotFound } from '../../../lib/notFound'
-import { sitemapDocument } from '../../../lib/sitemap'
-import { sitemapEntries, xmlResponse } from '../../../lib/sitemapEntries'
+import { textNotFound } from '@web/lib/notFound'
+import { sitemapDocument } from '@web/lib/sitemap'
+import { sitemapEntries, xmlResponse } from '@web/lib/sitemapEntries'
 
 export const dynamic = 'force-dynamic'
 

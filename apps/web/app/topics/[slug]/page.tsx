@@ -2,26 +2,21 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { cache } from 'react'
-import { webEnv } from '@/env'
-import { ArticleList } from '../../../components/ArticleList'
-import { cms } from '../../../lib/cms'
-import { parsePage } from '../../../lib/pageParam'
-import { topicPath } from '../../../lib/people'
-import { ARTICLES_PER_PAGE } from '../../../lib/site'
-import { isValidSlug } from '../../../lib/slug'
+import { ArticleList } from '@web/components/ArticleList'
+import { cms } from '@web/lib/cms'
+import { listedArticles, listingCanonical, notFoundMetadata, type SlugListingProps } from '@web/lib/listing'
+import { topicPath } from '@web/lib/people'
+import { isValidSlug } from '@web/lib/slug'
 
 export const dynamic = 'force-dynamic'
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }
-
 const loadTopic = cache(async (slug: string) => (isValidSlug(slug) ? cms().getTopic(slug) : null))
 
-export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+export async function generateMetadata({ params, searchParams }: SlugListingProps): Promise<Metadata> {
   const { slug } = await params
   const topic = await loadTopic(slug)
-  if (!topic) return { title: 'Page not found', robots: { index: false } }
-  const page = parsePage((await searchParams).page)
-  const canonical = `${webEnv().WEB_URL}${topicPath(slug)}${page > 1 ? `?page=${page}` : ''}`
+  if (!topic) return notFoundMetadata()
+  const canonical = await listingCanonical(topicPath(slug), searchParams)
   const description = topic.description ?? `Articles about ${topic.name}.`
   return {
     title: topic.name,
@@ -31,13 +26,11 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   }
 }
 
-export default async function TopicPage({ params, searchParams }: Props) {
+export default async function TopicPage({ params, searchParams }: SlugListingProps) {
   const { slug } = await params
   const topic = await loadTopic(slug)
   if (!topic) notFound()
-  const page = parsePage((await searchParams).page)
-  const list = await cms().listArticles({ page, limit: ARTICLES_PER_PAGE, sort: '-publishedAt', where: { topics: { in: [topic.id] } } })
-  if (page > 1 && page > list.totalPages) notFound()
+  const list = await listedArticles(searchParams, { topics: { in: [topic.id] } })
   return (
     <div className="listing">
       <header className="listing-header">

@@ -5,10 +5,10 @@
  */
 import { ImageResponse } from 'next/og'
 import { isCmsError } from '@/cms'
-import { cms } from '../../../../lib/cms'
-import { isValidSlug } from '../../../../lib/slug'
-import { textNotFound } from '../../../../lib/notFound'
-import { SITE_NAME } from '../../../../lib/site'
+import { cms } from '@web/lib/cms'
+import { isValidSlug } from '@web/lib/slug'
+import { textNotFound } from '@web/lib/notFound'
+import { SITE_NAME } from '@web/lib/site'
 
 export const dynamic = 'force-dynamic'
 

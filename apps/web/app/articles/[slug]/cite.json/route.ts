@@ -1,5 +1,5 @@
 /** `GET /articles/<slug>/cite.json`: the article and its sourced references, as a download. */
-import { citeDownload } from '../../../../lib/citeDownload'
+import { citeDownload } from '@web/lib/citeDownload'
 
 export const dynamic = 'force-dynamic'
 

@@ -1,9 +1,9 @@
 /** `GET /topics/<slug>/feed.xml`: RSS 2.0 of the newest 50 published articles in one topic; 404 for an unknown topic. */
-import { cms } from '../../../../lib/cms'
-import { rssResponse } from '../../../../lib/feed'
-import { topicPath } from '../../../../lib/people'
-import { FEED_SIZE, SITE_NAME } from '../../../../lib/site'
-import { isValidSlug } from '../../../../lib/slug'
+import { cms } from '@web/lib/cms'
+import { rssResponse } from '@web/lib/feed'
+import { topicPath } from '@web/lib/people'
+import { FEED_SIZE, SITE_NAME } from '@web/lib/site'
+import { isValidSlug } from '@web/lib/slug'
 
 export const dynamic = 'force-dynamic'
 

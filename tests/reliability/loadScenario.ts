@@ -1,174 +1,19 @@
 /**
- * Readers under load while an editor publishes.
+ * Readers under load while an editor publishes: the whole proof on a fresh stack.
  *
- *   runLoad(...)          N readers for D ms on the article page, the front page and the by-slug API,
- *                         plus `publishes` edits spread over the run; returns counts and latencies.
- *   runLoadScenario(...)  the whole proof on a fresh stack: seed, warm up, load, check the last edit
- *                         is what readers get, and watch both servers' RSS settle back.
- *   CLI                   tsx tests/reliability/load.ts [--duration 60] [--concurrency 200] [--publishes 10]
- *                         [--settle 90] [--json out.json]; exit 1 when any check fails. The bench suite
- *                         runs the full variant; `npm test` runs a short one (load.test.ts).
- *
- * Why plain node:http and not autocannon: each reader here is one keep-alive connection doing
- * request, full response, next request, which is what a page view is, and every outcome is
- * classified strictly (a failure is a socket error, a timeout or a status
- * outside 200-399). Loopback only.
+ *   runLoadScenario(...)  seed, warm up, load (bench/load.ts runLoad), check the last edit is what
+ *                         readers get, and watch both servers' RSS settle back.
+ *   CLI                   tsx tests/reliability/loadScenario.ts [--duration 60] [--concurrency 200]
+ *                         [--publishes 10] [--settle 90] [--json out.json]; exit 1 when any check
+ *                         fails. This runs the full variant; `npm test` runs a short one (load.test.ts).
  */
-import http from 'node:http'
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { performance } from 'node:perf_hooks'
 import { runSeed, startStack, type Stack } from '../../scripts/lib/stack'
 import { auth, createFirstAdmin, createUser, type Session } from '../../scripts/lib/restApi'
+import { runLoad, type LoadResult } from '../../bench/load'
 import { articleRefs, bySlug, KETAMINE_SLUG, publishIntro, rssMb, sleep } from './support'
-
-export interface LoadOptions {
-  cmsUrl: string
-  webUrl: string
-  slug: string
-  /** Readers, spread evenly over the three targets. */
-  concurrency: number
-  durationMs: number
-  /** Number of calls to `publish`, spaced evenly over the run; each waits for the previous one. */
-  publishes: number
-  publish: (index: number) => Promise<void>
-  requestTimeoutMs?: number
-  /** Which pages to read; all three by default. */
-  targets?: TargetName[]
-  /** Called every 500 ms during the run (e.g. to sample memory). */
-  onTick?: () => void
-}
-
-export type TargetName = 'article' | 'front' | 'api'
-
-export interface TargetStats {
-  name: string
-  url: string
-  readers: number
-  requests: number
-  failures: number
-  statuses: Record<string, number>
-  errors: Record<string, number>
-  latencyMs: { p50: number; p95: number; p99: number; max: number }
-}
-
-export interface LoadResult {
-  durationMs: number
-  requests: number
-  failures: number
-  requestsPerSecond: number
-  targets: TargetStats[]
-  publishes: { done: number; failed: string[]; latencyMs: number[] }
-}
-
-type Outcome = { status: number } | { error: string }
-
-function get(url: URL, agent: http.Agent, timeoutMs: number): Promise<Outcome> {
-  return new Promise((resolve) => {
-    const req = http.get(url, { agent, headers: { 'accept-encoding': 'gzip', 'user-agent': 'tripsitter-load' } }, (res) => {
-      res.on('error', (err) => resolve({ error: codeOf(err) }))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0 }))
-      res.resume() // read the whole body: a reader waits for the page, not just its headers
-    })
-    req.setTimeout(timeoutMs, () => req.destroy(Object.assign(new Error('timeout'), { code: 'TIMEOUT' })))
-    req.on('error', (err) => resolve({ error: codeOf(err) }))
-  })
-}
-
-const codeOf = (err: Error): string => (err as NodeJS.ErrnoException).code ?? err.message
-
-function percentile(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return 0
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! * 10) / 10
-}
-
-export async function runLoad(o: LoadOptions): Promise<LoadResult> {
-  const timeoutMs = o.requestTimeoutMs ?? 10_000
-  const wanted = new Set<TargetName>(o.targets ?? ['article', 'front', 'api'])
-  const specs = [
-    { key: 'article' as const, name: 'article page (web)', url: `${o.webUrl}/articles/${o.slug}` },
-    { key: 'front' as const, name: 'front page (web)', url: `${o.webUrl}/` },
-    { key: 'api' as const, name: 'by-slug API (cms)', url: `${o.cmsUrl}/api/articles/by-slug/${o.slug}` },
-  ].filter((t) => wanted.has(t.key))
-  const targets = specs.map((spec, i) => {
-    const readers = Math.floor(o.concurrency / specs.length) + (i < o.concurrency % specs.length ? 1 : 0)
-    return {
-      ...spec,
-      readers,
-      parsed: new URL(spec.url),
-      agent: new http.Agent({ keepAlive: true, maxSockets: Math.max(1, readers) }),
-      latencies: [] as number[],
-      statuses: {} as Record<string, number>,
-      errors: {} as Record<string, number>,
-      failures: 0,
-    }
-  })
-
-  const started = performance.now()
-  const deadline = started + o.durationMs
-  const reader = async (t: (typeof targets)[number]) => {
-    while (performance.now() < deadline) {
-      const t0 = performance.now()
-      const outcome = await get(t.parsed, t.agent, timeoutMs)
-      t.latencies.push(performance.now() - t0)
-      if ('error' in outcome) {
-        t.errors[outcome.error] = (t.errors[outcome.error] ?? 0) + 1
-        t.failures++
-      } else {
-        t.statuses[outcome.status] = (t.statuses[outcome.status] ?? 0) + 1
-        if (outcome.status < 200 || outcome.status >= 400) t.failures++
-      }
-    }
-  }
-
-  const publishes = { done: 0, failed: [] as string[], latencyMs: [] as number[] }
-  const editor = (async () => {
-    for (let i = 0; i < o.publishes; i++) {
-      const due = started + ((i + 1) * o.durationMs) / (o.publishes + 1)
-      await sleep(Math.max(0, due - performance.now()))
-      const t0 = performance.now()
-      try {
-        await o.publish(i)
-        publishes.done++
-      } catch (err) {
-        publishes.failed.push(`publish ${i + 1}: ${err instanceof Error ? err.message : String(err)}`)
-      }
-      publishes.latencyMs.push(Math.round(performance.now() - t0))
-    }
-  })()
-  const ticker = o.onTick ? setInterval(o.onTick, 500) : undefined
-  try {
-    await Promise.all([...targets.flatMap((t) => Array.from({ length: t.readers }, () => reader(t))), editor])
-  } finally {
-    if (ticker) clearInterval(ticker)
-    for (const t of targets) t.agent.destroy()
-  }
-  const durationMs = Math.round(performance.now() - started)
-
-  const stats: TargetStats[] = targets.map((t) => {
-    const sorted = Float64Array.from(t.latencies).sort()
-    return {
-      name: t.name,
-      url: t.url,
-      readers: t.readers,
-      requests: t.latencies.length,
-      failures: t.failures,
-      statuses: t.statuses,
-      errors: t.errors,
-      latencyMs: { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: percentile(sorted, 100) },
-    }
-  })
-  const requests = stats.reduce((n, t) => n + t.requests, 0)
-  return {
-    durationMs,
-    requests,
-    failures: stats.reduce((n, t) => n + t.failures, 0),
-    requestsPerSecond: Math.round((requests / durationMs) * 1000),
-    targets: stats,
-    publishes,
-  }
-}
 
 export interface ScenarioOptions {
   concurrency: number
