@@ -79,6 +79,8 @@ const articleFields = {
   publishedAt: Timestamp.nullish(),
   lastReviewedAt: Timestamp.nullish(),
   readingTimeMinutes: z.number().nullish(),
+  reviewRequestedAt: Timestamp.nullish(),
+  reviewRequestedBy: Id.nullish(),
   _status: Status.nullish(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
@@ -87,6 +89,7 @@ export const Article = z.strictObject({ id: Id, ...articleFields })
 
 const sectionFields = {
   heading: z.string().nullish(),
+  title: z.string().nullish(),
   anchor: z.string().nullish(),
   body: RichText,
   // Optional: a section created from the article's drawer gets its article when it is listed.
