@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core'
 import { runSeed, startStack, type Stack } from '../../scripts/lib/stack'
 import { auth, createFirstAdmin, createUser, json, type Session } from '../../scripts/lib/restApi'
 import { closeBrowserAndStack, EDITOR, FIRST_LOAD_MS, placeCaretAfter, screenshot, signedInBrowser } from './browser'
+import { readerPage } from '../helpers/chromium'
 
 const SLUG = 'ketamine-a-promising-breakthrough-in-mental-health-treatment'
 const BERMAN = {
@@ -36,7 +37,7 @@ const citationLabels = async (): Promise<string[]> => (await article()).citation
 
 /** The reader's reference list, as readers see it: number -> text. */
 async function references(): Promise<string[]> {
-  const reader = await browser.newPage()
+  const reader = await readerPage(browser)
   try {
     await reader.goto(`${stack.web!.url}/articles/${SLUG}`)
     return await reader.locator('#references + ol > li').evaluateAll((items) => items.map((li) => `${li.getAttribute('value')}. ${li.textContent ?? ''}`))

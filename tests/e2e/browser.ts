@@ -7,11 +7,11 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
 import { repoRoot } from '../../src/env'
-import { launchChromium } from '../helpers/chromium'
+import { launchChromium, PAGE_TIMEOUT_MS } from '../helpers/chromium'
 
 export const VIEWPORT = { width: 1280, height: 900 }
-/** The admin bundle is large and the first compile of a route is slow on 2 cores. */
-export const FIRST_LOAD_MS = 60_000
+/** The admin bundle is large and a route's first render is slow on 2 busy cores. */
+export const FIRST_LOAD_MS = PAGE_TIMEOUT_MS
 
 /** The admin tests' name for the one shared launcher. */
 export const launchBrowser = launchChromium

@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runSeed, startStack, type Stack } from '../../scripts/lib/stack'
 import { auth, createFirstAdmin, createUser, json, type Session } from '../../scripts/lib/restApi'
-import { launchChromium } from '../helpers/chromium'
+import { launchChromium, PAGE_TIMEOUT_MS, readerPage } from '../helpers/chromium'
 import type { AssembledArticle } from '../../src/cms/schemas'
 
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
@@ -97,7 +97,7 @@ beforeAll(async () => {
   expect(draft.status).toBe(201)
 
   browser = await launchChromium()
-  page = await browser.newPage()
+  page = await readerPage(browser)
 }, 240_000)
 afterAll(async () => {
   await browser?.close()
@@ -133,7 +133,7 @@ describe('people and the byline', () => {
     expect(await page.locator('.byline a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(['/authors/ann-lee', '/authors/ben-ode', '/authors/cara-vance'])
     expect(await page.locator('nav[aria-label="Topics"] a').allTextContents()).toEqual(['Psychedelics', 'Anxiety'])
     expect(await page.locator('.related a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([`/articles/${KETAMINE}`])
-  })
+  }, 2 * PAGE_TIMEOUT_MS)
 
   it('says "Not yet medically reviewed" on an article without a reviewer', async () => {
     const html = await (await fetch(`${web}/articles/${KETAMINE}`)).text()

@@ -10,7 +10,7 @@ import { parseReferences } from '../../src/citations/format'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runSeed, startStack, type Stack } from '../../scripts/lib/stack'
 import { auth, createFirstAdmin, createUser, json, type Session } from '../../scripts/lib/restApi'
-import { launchChromium } from '../helpers/chromium'
+import { launchChromium, readerPage } from '../helpers/chromium'
 import { repoRoot } from '../../src/env'
 import { untilCached, untilStatus } from '../helpers/wait'
 import type { AssembledArticle } from '../../src/cms/schemas'
@@ -31,7 +31,7 @@ beforeAll(async () => {
   const admin = await createFirstAdmin(stack.cms.url)
   editor = await createUser(stack.cms.url, admin, 'editor')
   browser = await launchChromium()
-  page = await browser.newPage()
+  page = await readerPage(browser)
   articleUrl = `${stack.web!.url}/articles/${SLUG}`
 })
 afterAll(async () => {

@@ -1,4 +1,7 @@
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type Page } from 'playwright-core'
+
+/** A page's first server render on a busy 2-core machine can outlast Playwright's 30 s default. */
+export const PAGE_TIMEOUT_MS = 60_000
 
 /** Debian's Chromium, headless, with the flags this sandboxed, offline machine needs. */
 export function launchChromium(): Promise<Browser> {
@@ -6,4 +9,11 @@ export function launchChromium(): Promise<Browser> {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-component-update', '--disable-sync'],
   })
+}
+
+/** A page in a fresh context, with navigation and waits allowed PAGE_TIMEOUT_MS. */
+export async function readerPage(browser: Browser): Promise<Page> {
+  const page = await browser.newPage()
+  page.setDefaultTimeout(PAGE_TIMEOUT_MS)
+  return page
 }

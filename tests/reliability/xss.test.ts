@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runSeed, startStack, type Stack } from '../../scripts/lib/stack'
 import { createFirstAdmin, createUser, json, type Session } from '../../scripts/lib/restApi'
 import { databaseSnapshot } from '../helpers/snapshot'
-import { launchChromium } from '../helpers/chromium'
+import { launchChromium, readerPage } from '../helpers/chromium'
 import { bySlug, link, send, text } from './support'
 import type { AssembledArticle } from '../../src/cms/schemas'
 
@@ -159,7 +159,7 @@ describe('the reader site and the feed, as served', () => {
 describe('in Chromium', () => {
   it('runs no injected script on the article page, the front page or the feed, and shows the text as typed', { timeout: 90_000 }, async () => {
     browser = await launchChromium()
-    const page = await browser.newPage()
+    const page = await readerPage(browser)
     const dialogs: string[] = []
     page.on('dialog', (d) => {
       dialogs.push(d.message())
