@@ -28,6 +28,7 @@ import { canonicalUrl, createMissLimiter } from './missLimit'
 import { createReplayGuard } from '@/webhook/replay'
 import { createLimitedServer, type ServerLimits } from '@/http/httpLimits'
 import { clientAddress, parseTrustProxy, type TrustProxy } from '@/http/trustProxy'
+import { accepts } from '@/http/compression'
 
 export interface FrontServerOptions {
   /** Where Next listens (loopback). */
@@ -198,7 +199,8 @@ export function createFrontServer(options: FrontServerOptions): FrontServer {
 }
 
 function serve(req: IncomingMessage, res: ServerResponse, entry: PageEntry, label: CacheLabel): void {
-  const variant = entry.gzip !== undefined && acceptsGzip(req.headers['accept-encoding']) ? entry.gzip : entry.identity
+  const accepted = req.headers['accept-encoding']
+  const variant = (entry.br !== undefined && accepts(accepted, 'br') && entry.br) || (entry.gzip !== undefined && accepts(accepted, 'gzip') && entry.gzip) || entry.identity
   const token = entry.etagToken
   if (token !== undefined) {
     const ifNoneMatch = req.headers['if-none-match']
@@ -245,12 +247,6 @@ function pathOf(url: string | undefined): string {
   return q === -1 ? url : url.slice(0, q)
 }
 
-/** `gzip` listed and not refused with q=0. */
-export function acceptsGzip(value: string | undefined): boolean {
-  if (value === undefined || !value.includes('gzip')) return false
-  if (!value.includes('q=0')) return true
-  return !/(?:^|,)\s*gzip\s*;\s*q=0(?:\.0{0,3})?\s*(?:,|$)/i.test(value)
-}
 
 async function closeServer(server: http.Server, upstream: Upstream, graceMs: number): Promise<void> {
   await drainHttpServer(server, graceMs)

@@ -1,4 +1,4 @@
-import { gunzipSync } from 'node:zlib'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { describe, expect, it, vi } from 'vitest'
 import { frontPerTest, htmlPage, request, sleep, startFront, CMS_URL } from './harness'
 
@@ -108,16 +108,21 @@ describe('front server page cache', () => {
     expect(pair.upstream.count('/a')).toBe(1)
   })
 
-  it('serves a precomputed gzip variant that decompresses to the same bytes', async () => {
+  it('serves precomputed brotli and gzip variants that decompress to the same bytes', async () => {
     const plain = await request(`${pair.web.base}/a`)
-    const gz = await request(`${pair.web.base}/a`, { headers: { 'accept-encoding': 'gzip, deflate, br' } })
+    const br = await request(`${pair.web.base}/a`, { headers: { 'accept-encoding': 'gzip, deflate, br' } })
+    expect(br.headers['content-encoding']).toBe('br')
+    expect(br.headers.vary).toMatch(/Accept-Encoding/)
+    expect(brotliDecompressSync(br.body).equals(plain.body)).toBe(true)
+    expect(new Set([br.headers.etag, plain.headers.etag]).size).toBe(2)
+    const gz = await request(`${pair.web.base}/a`, { headers: { 'accept-encoding': 'gzip, deflate' } })
     expect(gz.headers['content-encoding']).toBe('gzip')
     expect(gz.headers.vary).toMatch(/Accept-Encoding/)
     expect(plain.headers.vary).toMatch(/Accept-Encoding/)
     expect(gz.body.length).toBeLessThan(plain.body.length)
     expect(gunzipSync(gz.body).equals(plain.body)).toBe(true)
-    expect(gz.headers.etag).not.toBe(plain.headers.etag)
-    const refused = await request(`${pair.web.base}/a`, { headers: { 'accept-encoding': 'gzip;q=0, identity' } })
+    expect(new Set([gz.headers.etag, br.headers.etag, plain.headers.etag]).size).toBe(3)
+    const refused = await request(`${pair.web.base}/a`, { headers: { 'accept-encoding': 'gzip;q=0, br;q=0, identity' } })
     expect(refused.headers['content-encoding']).toBeUndefined()
     // The fill asked upstream for identity bytes: compression happens once, here.
     expect(pair.upstream.lastHeaders.get('/a')?.['accept-encoding']).toBe('identity')
