@@ -10,8 +10,8 @@
  *   nothing else but warnings, no stack trace, and the database is unchanged;
  * - never a crash, a hang (each run is killed after 60 s, which fails the test) or a partial write.
  *
- * Each run fuzzes with a random fast-check seed (printed; FUZZ_SEED=<n> replays it) and also
- * replays the seeds in REGRESSION_SEEDS, which once failed, on every run.
+ * Each run fuzzes with a random fast-check seed (printed; FUZZ_SEED=<n> replays it; FUZZ_SEED_COUNT=20
+ * tries twenty) and also replays the seeds in REGRESSION_SEEDS, which once failed, on every run.
  *
  * The CMS runs with a 10-minute by-slug cache TTL, so a seed run that left the API serving the
  * previous document is caught however long the run took (with the default 5 s, a slow machine
@@ -31,7 +31,9 @@ import type { ParsedDocument } from '../../seed/schema'
 import type { AssembledArticle } from '../../src/cms/schemas'
 import { runScript } from './support'
 
-const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31))
+const randomSeed = () => Math.floor(Math.random() * 2 ** 31)
+/** FUZZ_SEED=<n> replays one seed; FUZZ_SEED_COUNT=<k> fuzzes k random seeds (default 1) in one run. */
+const FUZZ_SEEDS = process.env.FUZZ_SEED ? [Number(process.env.FUZZ_SEED)] : Array.from({ length: Number(process.env.FUZZ_SEED_COUNT ?? 1) }, randomSeed)
 /**
  * 781516028: documents 2 and 3 share a title (so a slug); the API went on answering document 3's
  * article with document 2's sections, from a cache the seed's process could not purge.
@@ -59,14 +61,14 @@ const documentsFor = (seed: number): (string | Buffer)[] => [
   ...fc.sample(garbageText, { seed: seed + 1, numRuns: 2 }),
   ...fc.sample(garbageBytes, { seed: seed + 2, numRuns: 2 }),
 ]
-const seeds = [...new Set([...REGRESSION_SEEDS, FUZZ_SEED])]
+const seeds = [...new Set([...REGRESSION_SEEDS, ...FUZZ_SEEDS])]
 
 let stack: Stack
 let admin: Session
 let dir: string
 
 beforeAll(async () => {
-  console.log(`seed CLI fuzz: FUZZ_SEED=${FUZZ_SEED} (and the regression seeds ${REGRESSION_SEEDS.join(', ')})`)
+  console.log(`seed CLI fuzz: FUZZ_SEED=${FUZZ_SEEDS.join(', ')} (and the regression seeds ${REGRESSION_SEEDS.join(', ')})`)
   stack = await startStack({ env: { API_CACHE_TTL_MS: '600000' } })
   admin = await createFirstAdmin(stack.cms.url)
   dir = fs.mkdtempSync(path.join(stack.dataDir, 'fuzz-'))
