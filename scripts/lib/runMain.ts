@@ -8,6 +8,12 @@ import { fileURLToPath } from 'node:url'
  */
 export function runMain(moduleUrl: string, main: (argv: string[]) => Promise<number>, isExpected: (err: unknown) => err is Error): void {
   if (!process.argv[1] || path.resolve(process.argv[1]) !== fileURLToPath(moduleUrl)) return
+  // Node exits 0, silently, when nothing is left to wake a pending promise. Unfinished work must
+  // not look like success to a caller that checks the exit code.
+  process.once('beforeExit', () => {
+    console.error('error: stopped before finishing (nothing left to wait on); nothing after the last line above was done')
+    process.exitCode = 1
+  })
   main(process.argv.slice(2)).then(
     (code) => exitAfterOutput(code),
     (err: unknown) => {
