@@ -68,7 +68,7 @@ export const Articles: CollectionConfig = {
       authorsSaveDrafts,
     ],
     beforeValidate: [deriveSlug, writersDefaultToCreator],
-    beforeChange: [refuseStaleSave(['citations', 'readingTimeMinutes']), onlyEditorsAssignOthers, setPublishedAt, recordReviewRequest, deriveFromSections],
+    beforeChange: [refuseStaleSave(['citations', 'readingTimeMinutes', 'reviewRequestedBy']), onlyEditorsAssignOthers, setPublishedAt, recordReviewRequest, deriveFromSections],
     // claimSections first: a section added from the drawer gets its article before it is published.
     afterChange: [claimSections, detachRemovedSections, publishSections, syncCitationVisibility, keepEditorsLock, notifyAfterArticleChange],
     afterDelete: [deleteSectionsWithArticle, syncCitationVisibilityAfterDelete, notifyAfterArticleDelete],

@@ -49,7 +49,7 @@ export const Sections: CollectionConfig = {
       authorsSaveDrafts,
     ],
     beforeValidate: [deriveAnchor, deriveTitle],
-    beforeChange: [refuseStaleSave(['anchor', 'article'])],
+    beforeChange: [refuseStaleSave(['anchor', 'article', 'title'])],
     // Citations first: the notification then purges the reader site once, after everything changed.
     afterChange: [refreshArticleCitations, keepEditorsLock, notifyAfterSectionChange],
     afterRead: [fillTitle],
