@@ -1,7 +1,7 @@
 'use client'
 import { useConfig } from '@payloadcms/ui'
 import { useEffect, useState } from 'react'
-import { z } from 'zod'
+import { z } from './zod'
 
 export type Id = string | number
 

@@ -1,7 +1,7 @@
 'use client'
 import { useConfig, useDocumentInfo, useFormFields, useFormProcessing } from '@payloadcms/ui'
 import { useEffect, useRef, useState } from 'react'
-import { z } from 'zod'
+import { z } from './zod'
 
 /** How often an open edit view asks whether someone else saved the document. */
 export const VERSION_CHECK_MS = 5_000

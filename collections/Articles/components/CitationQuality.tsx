@@ -1,7 +1,7 @@
 'use client'
 import { Link, useConfig, useFormFields } from '@payloadcms/ui'
 import type { UIFieldClientComponent } from 'payload'
-import { z } from 'zod'
+import { z } from '../../components/zod'
 import { CITATIONS } from '../../slugs'
 import { relationIds, useDocsById } from '../../components/useDocsById'
 import { summarizeCitations } from './citationSummary'

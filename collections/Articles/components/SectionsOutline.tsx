@@ -1,7 +1,7 @@
 'use client'
 import { Link, useConfig, useFormFields } from '@payloadcms/ui'
 import type { UIFieldClientComponent } from 'payload'
-import { z } from 'zod'
+import { z } from '../../components/zod'
 import { lexicalToText } from '@/richtext/toText'
 import type { LexicalState } from '@/richtext/citations'
 import { SECTIONS } from '../../slugs'

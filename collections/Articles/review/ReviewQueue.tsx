@@ -1,7 +1,7 @@
 'use client'
 import { Link, useAuth, useConfig } from '@payloadcms/ui'
 import { useEffect, useState } from 'react'
-import { z } from 'zod'
+import { z } from '../../components/zod'
 import type { User } from '@/payload-types'
 import { ARTICLES } from '../../slugs'
 import { isEditorUser } from '../../access/roles'

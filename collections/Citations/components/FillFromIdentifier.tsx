@@ -2,7 +2,7 @@
 import { useConfig, useForm, useFormFields } from '@payloadcms/ui'
 import type { UIFieldClientComponent } from 'payload'
 import { useState } from 'react'
-import { z } from 'zod'
+import { z } from '../../components/zod'
 // Browser-safe modules only (zod schemas, no server imports).
 import { FillFields } from '@/citations/fill'
 import { ErrorBody } from '@/cms/schemas'

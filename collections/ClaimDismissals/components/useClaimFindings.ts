@@ -1,7 +1,7 @@
 'use client'
 import { useConfig, useDocumentInfo } from '@payloadcms/ui'
 import { useCallback, useEffect, useState } from 'react'
-import { z } from 'zod'
+import { z } from '../../components/zod'
 
 const Id = z.union([z.string(), z.number()])
 export const Finding = z.object({

@@ -1,6 +1,6 @@
 'use client'
 import { useFormFields } from '@payloadcms/ui'
-import { z } from 'zod'
+import { z } from '../../components/zod'
 import { CITATIONS } from '../../slugs'
 import { relationIds, useDocsById } from '../../components/useDocsById'
 
