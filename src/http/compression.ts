@@ -4,7 +4,7 @@
  * Brotli runs at quality 5: within a few per cent of its best ratio on JSON and HTML at a small
  * fraction of the CPU, which matters because a publish re-compresses every page it purges.
  */
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+import { brotliCompressSync, constants, gzipSync, type BrotliOptions, type ZlibOptions } from 'node:zlib'
 
 export type Encoding = 'br' | 'gzip' | 'identity'
 export type Variants = { identity: Buffer; gzip?: Buffer; br?: Buffer }
@@ -13,11 +13,21 @@ export type Variants = { identity: Buffer; gzip?: Buffer; br?: Buffer }
 export const MIN_COMPRESS_BYTES = 1024
 export const COMPRESSIBLE_TYPE = /^(?:text\/|application\/(?:json|xml|rss\+xml|atom\+xml|javascript|manifest\+json)|image\/svg\+xml)/i
 
+/** Whether a body of this type and size is worth compressing at all. */
+export const isCompressible = (body: Buffer, contentType: string): boolean => body.length >= MIN_COMPRESS_BYTES && COMPRESSIBLE_TYPE.test(contentType)
+
+/** The settings every compressed variant is made with, on either server. */
+export const GZIP_OPTIONS: ZlibOptions = { level: 6 }
+export const brotliOptions = (size: number): BrotliOptions => ({ params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: size } })
+
+/** A compressed body, kept only when it is actually smaller. */
+export const smaller = (compressed: Buffer | undefined, body: Buffer): Buffer | undefined => (compressed && compressed.length < body.length ? compressed : undefined)
+
 export function compressVariants(body: Buffer, contentType: string): Variants {
-  if (body.length < MIN_COMPRESS_BYTES || !COMPRESSIBLE_TYPE.test(contentType)) return { identity: body }
-  const gzip = gzipSync(body, { level: 6 })
-  const br = brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
-  return { identity: body, ...(gzip.length < body.length ? { gzip } : {}), ...(br.length < body.length ? { br } : {}) }
+  if (!isCompressible(body, contentType)) return { identity: body }
+  const gzip = smaller(gzipSync(body, GZIP_OPTIONS), body)
+  const br = smaller(brotliCompressSync(body, brotliOptions(body.length)), body)
+  return { identity: body, ...(gzip ? { gzip } : {}), ...(br ? { br } : {}) }
 }
 
 /** Whether `Accept-Encoding` allows `coding` (listed, or `*`, with a q-value above zero). */

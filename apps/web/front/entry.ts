@@ -6,11 +6,11 @@
 import { createHash } from 'node:crypto'
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http'
 import { promisify } from 'node:util'
-import { brotliCompress as brotliCallback, constants, gzip as gzipCallback } from 'node:zlib'
+import { brotliCompress as brotliCallback, gzip as gzipCallback } from 'node:zlib'
 import { endToEndHeaders, withSecurityHeaders, type HeaderMap } from './headers'
 import { IMMUTABLE_CACHE_CONTROL, PAGE_CACHE_CONTROL } from '@/http/policy'
 import { hashedScriptSrc } from '@/http/csp'
-import { COMPRESSIBLE_TYPE, MIN_COMPRESS_BYTES, etagForEncoding, type Encoding } from '@/http/compression'
+import { GZIP_OPTIONS, brotliOptions, etagForEncoding, isCompressible, smaller, type Encoding } from '@/http/compression'
 
 const gzip = promisify(gzipCallback)
 const brotli = promisify(brotliCallback)
@@ -77,7 +77,6 @@ const NOT_STORED = new Set([
   'x-powered-by',
 ])
 
-
 export interface EntryInput {
   status: number
   headers: IncomingHttpHeaders
@@ -92,12 +91,9 @@ export async function buildPageEntry(input: EntryInput): Promise<PageEntry> {
   const contentType = input.headers['content-type'] ?? ''
   // Compressed once, off the event loop (a publish refills many pages at once), at the same settings
   // as the CMS's responses (see src/http/compression.ts).
-  const compressible = COMPRESSIBLE_TYPE.test(contentType) && body.length >= MIN_COMPRESS_BYTES
-  const [gzipped, brotlied] = compressible
-    ? await Promise.all([gzip(body, { level: 6 }), brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } })])
-    : [undefined, undefined]
-  const gz = gzipped && gzipped.length < body.length ? gzipped : undefined
-  const br = brotlied && brotlied.length < body.length ? brotlied : undefined
+  const [gzipped, brotlied] = isCompressible(body, contentType) ? await Promise.all([gzip(body, GZIP_OPTIONS), brotli(body, brotliOptions(body.length))]) : []
+  const gz = smaller(gzipped, body)
+  const br = smaller(brotlied, body)
 
   const base = endToEndHeaders(input.headers, NOT_STORED)
   base['cache-control'] = immutable ? IMMUTABLE_CACHE_CONTROL : PAGE_CACHE_CONTROL
