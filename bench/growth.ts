@@ -14,6 +14,7 @@ import type { Measurement } from './load'
 import { capture } from './capture'
 import { httpScenarios, urlOf, warmAndCapture, type HttpScenario, type Urls } from './scenarios'
 import { percentile } from './stats'
+import { measureSearch, type SearchLatency } from './search'
 
 export interface GrowthLevel {
   articles: number
@@ -28,6 +29,8 @@ export interface GrowthLevel {
    * 10 articles, so its bytes grow from 1 article to 10, then stay put).
    */
   baselines: Record<string, Measurement>
+  /** `GET /api/search`, one request at a time, with this many articles indexed. */
+  search: SearchLatency
 }
 
 function generate(env: EnvVars, from: number, to: number): Promise<number> {
@@ -104,6 +107,8 @@ export async function runGrowth(opts: {
       opts.log(`growth: ${count} articles (${(generateMs / 1000).toFixed(1)} s)`)
     }
     const uncachedMs = await uncachedCosts(scenarios, opts.urls, opts.env.REVALIDATE_SECRET!)
+    const search = await measureSearch(opts.urls.cms)
+    opts.log(`growth ${level}: search p50 ${search.p50Ms.toFixed(1)} ms, p95 ${search.p95Ms.toFixed(1)} ms (${search.samples} queries)`)
     const { routes } = await warmAndCapture(scenarios, opts.urls)
     const baseline = await startBaseline(routes, opts.workDir)
     const baselines: Record<string, Measurement> = {}
@@ -122,7 +127,7 @@ export async function runGrowth(opts: {
     } finally {
       await baseline.stop()
     }
-    out.push({ articles: level, generateMs, uncachedMs, results, baselines })
+    out.push({ articles: level, generateMs, uncachedMs, results, baselines, search })
   }
   return out
 }

@@ -160,6 +160,14 @@ function growthSection(levels: GrowthLevel[]): string {
     '',
     table(head, uncached),
     '',
+    `Search (\`GET /api/search\`, ${first.search.samples} queries one at a time: words, prefixes, a typo, two-word queries, pages 1 and 2):`,
+    '',
+    table(['', ...head.slice(1)], [
+      ['p50', ...levels.map((l) => ms(l.search.p50Ms))],
+      ['p95', ...levels.map((l) => ms(l.search.p95Ms))],
+      ['max', ...levels.map((l) => ms(l.search.maxMs))],
+    ]),
+    '',
     `Publishing the extra articles through the Local API took: ${made.join(', ') || '–'}.`,
   ].join('\n')
 }

@@ -58,6 +58,8 @@ export interface FullResults {
   sizes: SizedSeed[]
 }
 
+export const SEARCH_P95_MS = 50
+
 export const RSS_LIMITS_MB: Record<'cms' | 'web', number> = { cms: 600, web: 400 }
 
 export function peakRss(results: Pick<FullResults, 'http' | 'growth'>, server: 'cms' | 'web'): number {
@@ -89,6 +91,12 @@ export function allChecks(r: FullResults): Check[] {
         pass: normalized >= 0.8,
       })
     }
+  }
+
+  const searched = r.growth.at(-1)
+  if (searched) {
+    const { p95Ms } = searched.search
+    checks.push({ name: `Search p95, ${searched.articles} article(s), one request at a time`, target: `<= ${SEARCH_P95_MS} ms`, actual: `${fmt(p95Ms, 1)} ms`, pass: p95Ms <= SEARCH_P95_MS })
   }
 
   const [, mid, big] = r.sizes

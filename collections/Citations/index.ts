@@ -21,6 +21,8 @@ export const Citations: CollectionConfig = {
   slug: CITATIONS,
   admin: {
     useAsTitle: 'label',
+    // The list's search box finds a source by how editors remember it, not only by its in-text label.
+    listSearchableFields: ['label', 'title', 'firstAuthor', 'journal', 'doi', 'pmid'],
     defaultColumns: ['label', 'journal', 'year', 'sourceStatus'],
     description: 'References cited by articles. A citation with no DOI, PMID or URL needs a source before it can be trusted.',
   },

@@ -4,29 +4,19 @@
  * the admin's "Fill from DOI / PMID" endpoint and `npm run citations:resolve`.
  */
 import { z } from 'zod'
-import type { SourceRecord } from './record'
-
-export type FillData = Omit<SourceRecord, 'year' | 'doi' | 'pmid' | 'url'> & { doi?: string; pmid?: string }
+import { SourceRecord } from './record'
 
 /**
- * FillData as the admin's "Fill from DOI / PMID" reads it from the endpoint's answer, in the browser
- * (this module has no server imports). The endpoint checks its answer against it at compile time.
+ * The fields a fill writes, also how the admin's "Fill from DOI / PMID" reads the endpoint's answer in
+ * the browser (this module and `./record` have no server imports).
  */
-export const FillFields = z.object({
-  authorList: z.array(z.object({ family: z.string(), given: z.string().nullish(), suffix: z.string().nullish() })),
-  title: z.string(),
-  journal: z.string().nullable(),
-  journalAbbreviation: z.string().nullable(),
-  volume: z.string().nullable(),
-  issue: z.string().nullable(),
-  pages: z.string().nullable(),
-  publicationType: z.string(),
+export const FillFields = SourceRecord.omit({ year: true, doi: true, pmid: true, url: true }).extend({
   doi: z.string().optional(),
   pmid: z.string().optional(),
 })
 export type FillFields = z.infer<typeof FillFields>
 
-export function fillFromRecord(record: SourceRecord, current: { doi?: string | null; pmid?: string | null }): FillData {
+export function fillFromRecord(record: SourceRecord, current: { doi?: string | null; pmid?: string | null }): FillFields {
   const { authorList, title, journal, journalAbbreviation, volume, issue, pages, publicationType } = record
   return {
     authorList,

@@ -60,7 +60,7 @@ export interface OpenApiOperation {
   operationId: string
   summary: string
   description?: string
-  tags: string[]
+  tags: Tag[]
   parameters: OpenApiParameter[]
   responses: Record<string, OpenApiResponse | OpenApiRef>
   security?: Record<string, string[]>[]
@@ -219,7 +219,19 @@ const commonErrors = {
   '429': errorRef('TooManyRequests'),
 }
 
-function listOperation(operationId: string, tag: string, summary: string, item: ComponentName, description: string) {
+/** Operation groups, in the order the document lists them. */
+const TAGS = {
+  Articles: 'Published articles',
+  Citations: 'Reference entries cited by articles',
+  Sections: 'Article sections (body text)',
+  People: 'Authors and medical reviewers (public fields only)',
+  Topics: 'Subjects articles are filed under',
+  Search: 'Full-text search over published articles',
+  Health: 'Liveness and readiness probes',
+}
+type Tag = keyof typeof TAGS
+
+function listOperation(operationId: string, tag: Tag, summary: string, item: ComponentName, description: string) {
   return {
     get: {
       operationId,
@@ -232,7 +244,7 @@ function listOperation(operationId: string, tag: string, summary: string, item: 
   }
 }
 
-const health = (operationId: string, summary: string, responses: OpenApiOperation['responses']) => ({
+const health = (operationId: string, summary: string, responses: OpenApiOperation['responses']): { get: OpenApiOperation } => ({
   get: { operationId, summary, tags: ['Health'], parameters: [], responses, security: [] },
 })
 
@@ -258,15 +270,7 @@ export function buildOpenApiDocument({ serverUrl, closedObjects = false }: OpenA
     servers: [{ url: serverUrl }],
     // `{}` first: authentication is optional, an API key only widens what can be read.
     security: [{}, { apiKey: [] }],
-    tags: [
-      { name: 'Articles', description: 'Published articles' },
-      { name: 'Citations', description: 'Reference entries cited by articles' },
-      { name: 'Sections', description: 'Article sections (body text)' },
-      { name: 'People', description: 'Authors and medical reviewers (public fields only)' },
-      { name: 'Topics', description: 'Subjects articles are filed under' },
-      { name: 'Search', description: 'Full-text search over published articles' },
-      { name: 'Health', description: 'Liveness and readiness probes' },
-    ],
+    tags: Object.entries(TAGS).map(([name, description]) => ({ name, description })),
     paths: {
       '/api/articles': listOperation(
         'listArticles',

@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 import { z } from 'zod'
 import { cmsEnv } from '@/env'
-import { fillFromRecord, type FillFields } from '@/citations/fill'
+import { fillFromRecord } from '@/citations/fill'
 import { lookupSource, type LookupFailure } from '@/citations/lookup'
 import { writesContent } from '../../access/roles'
 
@@ -45,6 +45,6 @@ export const lookupEndpoint: Endpoint = {
       const headers: Record<string, string> = result.retryAfterSeconds !== undefined ? { 'retry-after': String(result.retryAfterSeconds) } : {}
       return Response.json({ errors: [{ message: result.message }] }, { status: STATUS[result.reason], headers })
     }
-    return Response.json({ record: result.record, fill: fillFromRecord(result.record, body.data) satisfies FillFields })
+    return Response.json({ record: result.record, fill: fillFromRecord(result.record, body.data) })
   },
 }

@@ -32,9 +32,7 @@ export const AMA_CSL = `<?xml version="1.0" encoding="utf-8"?>
   <macro name="author">
     <names variable="author">
       <name delimiter=", " delimiter-precedes-et-al="always" initialize-with="" name-as-sort-order="all" sort-separator=" "/>
-      <substitute>
-        <names variable="editor"/>
-      </substitute>
+      <substitute><names variable="editor"/></substitute>
     </names>
   </macro>
   <macro name="title">
@@ -48,9 +46,7 @@ export const AMA_CSL = `<?xml version="1.0" encoding="utf-8"?>
     </choose>
   </macro>
   <macro name="year">
-    <date variable="issued">
-      <date-part name="year"/>
-    </date>
+    <date variable="issued"><date-part name="year"/></date>
   </macro>
   <macro name="locator">
     <choose>
