@@ -2,9 +2,11 @@
  * npm run export [-- <file.json>]
  *
  * Writes all content to one JSON file (default `<DATA_DIR>/export-<timestamp>.json`, mode 0600):
- * articles, sections and citations with every saved version, and users without any secret (see
- * scripts/lib/contentFile.ts for the format and why users are an allow-list). Reads through the
- * Local API inside one transaction, so the file is one consistent moment even while editors work.
+ * articles, sections and citations with every saved version, people, topics, claim dismissals, image
+ * records, and users without any secret (see scripts/lib/contentFile.ts for the format and why users
+ * are an allow-list). The image files (uploads and their renditions) are copied into a folder beside
+ * it, `<file>.media/`. Reads through the Local API inside one transaction, so the file is one
+ * consistent moment even while editors work.
  *
  * Not exported, on purpose: admin preferences, document locks, scheduled-publish jobs and migration
  * bookkeeping (state of the running system, not content), and sessions, password hashes and API keys.
@@ -18,13 +20,15 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Payload, PayloadRequest } from 'payload'
 import type { z } from 'zod'
-import { Article, ArticleVersion, Citation, ContentFile, FORMAT, FORMAT_VERSION, Section, SectionVersion, User, describeIssues } from './lib/contentFile'
+import { Article, ArticleVersion, Citation, ClaimDismissal, ContentFile, FORMAT, FORMAT_VERSION, Media, Person, Section, SectionVersion, Topic, User, describeIssues, mediaDirFor, mediaFiles } from './lib/contentFile'
 import { runMain } from './lib/runMain'
 
 export class ExportError extends Error {}
 
 /** Every document of a collection, as stored (depth 0: relationships as ids), oldest id first. */
-async function allDocs(payload: Payload, req: PayloadRequest, collection: 'users' | 'citations' | 'articles' | 'sections'): Promise<Record<string, unknown>[]> {
+type Exported = 'users' | 'media' | 'people' | 'topics' | 'citations' | 'claim-dismissals' | 'articles' | 'sections'
+
+async function allDocs(payload: Payload, req: PayloadRequest, collection: Exported): Promise<Record<string, unknown>[]> {
   const { docs } = await payload.find({ collection, depth: 0, pagination: false, overrideAccess: true, draft: false, sort: 'id', req })
   return docs as unknown as Record<string, unknown>[]
 }
@@ -40,9 +44,34 @@ const publicUser = (u: Record<string, unknown>) => ({ id: u.id, email: u.email, 
 
 type Row = Record<string, unknown>
 
-/** Image files are not part of the file: an article's hero image is left out (see the README). */
-const withoutImage = ({ heroImage: _image, ...row }: Row): Row => row
-const versionWithoutImage = (v: Row): Row => ({ ...v, version: withoutImage((v.version ?? {}) as Row) })
+/**
+ * An image record as stored: URLs are left out (the CMS derives them from its own address on every
+ * read, so they would differ after a move), and so are renditions the upload never got.
+ */
+function storedMedia({ url: _url, thumbnailURL: _thumb, sizes, ...row }: Row): Row {
+  const kept = Object.entries((sizes ?? {}) as Record<string, Row>)
+    .filter(([, size]) => size?.filename)
+    .map(([name, { url: _sizeUrl, ...size }]) => [name, size])
+  return { ...row, sizes: Object.fromEntries(kept) }
+}
+
+/** The folder the CMS keeps uploads in (the media collection's `staticDir`). */
+export function mediaFolder(payload: Payload): string {
+  const upload = payload.collections.media.config.upload
+  if (!upload || typeof upload.staticDir !== 'string') throw new ExportError('the media collection has no upload folder')
+  return path.resolve(upload.staticDir)
+}
+
+/** Image records whose files are all on disk; each other one is reported and left out. */
+function withFiles(rows: Row[], folder: string, skipped: string[]): Row[] {
+  return rows.filter((row) => {
+    const parsed = Media.safeParse(row)
+    if (!parsed.success) return true // reported by fitting()
+    const missing = mediaFiles(parsed.data).filter((name) => !fs.existsSync(path.join(folder, name)))
+    if (missing.length > 0) skipped.push(`media ${String(row.id)}: ${missing.join(', ')} missing from ${folder}`)
+    return missing.length === 0
+  })
+}
 
 /** Rows that fit `schema`; each other row is reported (`collection id: problems`) and left out. */
 function fitting(rows: Row[], schema: z.ZodType, name: string, skipped: string[]): Row[] {
@@ -64,21 +93,44 @@ function whosePresent(rows: Row[], key: string, kept: Row[], name: string, skipp
   })
 }
 
+type Raw = { [K in 'users' | 'media' | 'people' | 'topics' | 'citations' | 'claimDismissals' | 'articles' | 'sections']: Row[] } & { versions: { articles: Row[]; sections: Row[] } }
+
+/** Drop ids from relationships (one id or a list, by field) that name documents left out. */
+function onlyKept(row: Row, kept: Record<string, Set<string>>): Row {
+  const out = { ...row }
+  for (const [key, ids] of Object.entries(kept)) {
+    const value = out[key]
+    if (Array.isArray(value)) out[key] = value.filter((id) => ids.has(String(id)))
+    else if (value != null && !ids.has(String(value))) out[key] = null
+  }
+  return out
+}
+
 /** The database's rows with unfit ones left out; `skipped` says which and why. */
-function keepFitting(raw: { users: Row[]; citations: Row[]; articles: Row[]; sections: Row[]; versions: { articles: Row[]; sections: Row[] } }, skipped: string[]) {
+function keepFitting(raw: Raw, skipped: string[]) {
+  const present = (kept: Row[]) => new Set(kept.map((r) => String(r.id)))
+  const media = fitting(raw.media, Media, 'media', skipped)
+  const mediaIds = present(media)
+  const people = fitting(raw.people, Person, 'person', skipped)
+  const topics = fitting(raw.topics, Topic, 'topic', skipped)
   const citations = fitting(raw.citations, Citation, 'citation', skipped)
   const articles = fitting(raw.articles, Article, 'article', skipped)
   const sections = whosePresent(fitting(raw.sections, Section, 'section', skipped), 'article', articles, 'section', skipped)
-  const present = (kept: Row[]) => new Set(kept.map((r) => String(r.id)))
-  const [sectionIds, citationIds] = [present(sections), present(citations)]
-  const only = (list: unknown, ids: Set<string>) => (Array.isArray(list) ? list.filter((id) => ids.has(String(id))) : list)
+  const [peopleIds, topicIds] = [present(people), present(topics)]
+  // An article, and each saved version of it, may name only documents the file has.
+  const articleRefs = { sections: present(sections), citations: present(citations), authors: peopleIds, medicalReviewer: peopleIds, topics: topicIds, heroImage: mediaIds }
+  const withKeptRefs = (v: Row): Row => ({ ...v, version: onlyKept((v.version ?? {}) as Row, articleRefs) })
   return {
     users: fitting(raw.users, User, 'user', skipped),
+    media,
+    people,
+    topics,
     citations,
-    articles: articles.map((a) => ({ ...a, sections: only(a.sections, sectionIds), citations: only(a.citations, citationIds) })),
+    claimDismissals: whosePresent(fitting(raw.claimDismissals, ClaimDismissal, 'claim dismissal', skipped), 'citation', citations, 'claim dismissal', skipped),
+    articles: articles.map((a) => onlyKept(a, articleRefs)),
     sections,
     versions: {
-      articles: whosePresent(fitting(raw.versions.articles, ArticleVersion, 'article version', skipped), 'parent', articles, 'article version', skipped),
+      articles: whosePresent(fitting(raw.versions.articles, ArticleVersion, 'article version', skipped), 'parent', articles, 'article version', skipped).map(withKeptRefs),
       sections: whosePresent(fitting(raw.versions.sections, SectionVersion, 'section version', skipped), 'parent', sections, 'section version', skipped),
     },
   }
@@ -92,10 +144,14 @@ export async function exportContent(payload: Payload, skipped: string[] = []): P
     const rows = keepFitting(
       {
         users: (await allDocs(payload, req, 'users')).map(publicUser),
+        media: withFiles((await allDocs(payload, req, 'media')).map(storedMedia), mediaFolder(payload), skipped),
+        people: await allDocs(payload, req, 'people'),
+        topics: await allDocs(payload, req, 'topics'),
         citations: await allDocs(payload, req, 'citations'),
-        articles: (await allDocs(payload, req, 'articles')).map(withoutImage),
+        claimDismissals: await allDocs(payload, req, 'claim-dismissals'),
+        articles: await allDocs(payload, req, 'articles'),
         sections: await allDocs(payload, req, 'sections'),
-        versions: { articles: (await allVersions(payload, req, 'articles')).map(versionWithoutImage), sections: await allVersions(payload, req, 'sections') },
+        versions: { articles: await allVersions(payload, req, 'articles'), sections: await allVersions(payload, req, 'sections') },
       },
       skipped,
     )
@@ -115,9 +171,20 @@ export async function exportContent(payload: Payload, skipped: string[] = []): P
   }
 }
 
-/** Write atomically (temp file + rename) so a crash never leaves half a file under the final name. */
-export function writeContentFile(file: string, content: ContentFile): void {
+/**
+ * Write atomically (temp file + rename) so a crash never leaves half a file under the final name.
+ * The image files go first, into `<file>.media/` (see mediaDirFor): a JSON file under its final
+ * name always has its images beside it.
+ */
+export function writeContentFile(file: string, content: ContentFile, mediaFrom: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true })
+  const folder = mediaDirFor(file)
+  const tempFolder = `${folder}.tmp-${process.pid}`
+  fs.rmSync(tempFolder, { recursive: true, force: true })
+  fs.mkdirSync(tempFolder, { mode: 0o700 })
+  for (const name of content.media.flatMap(mediaFiles)) fs.copyFileSync(path.join(mediaFrom, name), path.join(tempFolder, name))
+  fs.rmSync(folder, { recursive: true, force: true })
+  fs.renameSync(tempFolder, folder)
   const temp = `${file}.tmp-${process.pid}`
   fs.writeFileSync(temp, JSON.stringify(content, null, 2) + '\n', { mode: 0o600 })
   fs.renameSync(temp, file)
@@ -126,9 +193,11 @@ export function writeContentFile(file: string, content: ContentFile): void {
 export function summary(content: ContentFile): string {
   return [
     `users: ${content.users.length} (no passwords, API keys or sessions)`,
+    `people: ${content.people.length}, topics: ${content.topics.length}`,
+    `images: ${content.media.length} (${content.media.flatMap(mediaFiles).length} files)`,
     `articles: ${content.articles.length} (${content.articles.filter((a) => a._status === 'published').length} published), ${content.versions.articles.length} versions`,
     `sections: ${content.sections.length}, ${content.versions.sections.length} versions`,
-    `citations: ${content.citations.length}`,
+    `citations: ${content.citations.length}, claim dismissals: ${content.claimDismissals.length}`,
   ].join('\n')
 }
 
@@ -140,9 +209,9 @@ async function main(argv: string[]): Promise<number> {
   try {
     const skipped: string[] = []
     const content = await exportContent(payload, skipped)
-    writeContentFile(file, content)
+    writeContentFile(file, content, mediaFolder(payload))
     if (skipped.length > 0) console.error(`left out ${skipped.length} row(s) that do not fit the export format:\n${skipped.join('\n')}`)
-    console.log(`exported to ${file}\n${summary(content)}`)
+    console.log(`exported to ${file} (images in ${mediaDirFor(file)})\n${summary(content)}`)
     return 0
   } finally {
     await payload.destroy()

@@ -17,6 +17,9 @@
  * - Users come back without passwords (the export never has them): hashes are secrets, and a restore
  *   is also how content moves to a new machine, where old credentials should not follow silently.
  *   The import prints one password-reset link per user (valid 24 h), which the admin hands out.
+ * - Image files come from the folder beside the file (`<file>.media/`, see mediaDirFor) and are
+ *   copied into the CMS's upload folder; a file already there with other bytes is refused, and
+ *   files copied by an import that then fails are removed again.
  * - Ids must be of the target database's kind (numbers for SQLite, ObjectIds for MongoDB); moving
  *   between the two would need every relationship, including the citation ids inside rich text,
  *   rewritten, and is refused with a message rather than done half-right.
@@ -26,8 +29,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Payload, PayloadRequest } from 'payload'
-import { ContentFile, describeIssues, type Id } from './lib/contentFile'
-import { summary } from './export'
+import { ContentFile, describeIssues, mediaDirFor, mediaFiles, type Id } from './lib/contentFile'
+import { mediaFolder, summary } from './export'
 import { runMain } from './lib/runMain'
 import { NESTED_WRITE } from '../collections/hooks/withContext'
 
@@ -60,7 +63,7 @@ export function readContentFile(file: string): ContentFile {
 
 async function existing(payload: Payload): Promise<string[]> {
   const counts: [string, number][] = []
-  for (const collection of ['users', 'articles', 'sections', 'citations'] as const) {
+  for (const collection of ['users', 'articles', 'sections', 'citations', 'people', 'topics', 'media', 'claim-dismissals'] as const) {
     counts.push([collection, (await payload.count({ collection, overrideAccess: true })).totalDocs])
   }
   for (const collection of ['articles', 'sections'] as const) {
@@ -76,7 +79,33 @@ const withoutId = <T extends { id: Id }>(doc: T): Omit<T, 'id'> => {
 
 export type ImportResult = { resetLinks: { email: string; url: string }[] }
 
-export async function importContent(payload: Payload, content: ContentFile, cmsUrl: string): Promise<ImportResult> {
+/** Every image file the export names, checked before the database is opened. */
+export function checkMediaFiles(content: ContentFile, folder: string): void {
+  for (const m of content.media) {
+    const missing = mediaFiles(m).filter((name) => !fs.existsSync(path.join(folder, name)))
+    if (missing.length > 0) throw new ImportError(`media ${m.id}: ${missing.join(', ')} missing from ${folder}`)
+  }
+}
+
+/**
+ * Copy the export's image files into the upload folder. Returns what it wrote, so a failed import
+ * can take it back; a file of the same name with other bytes is refused, never overwritten.
+ */
+function copyMediaFiles(content: ContentFile, from: string, to: string, copied: string[]): void {
+  fs.mkdirSync(to, { recursive: true })
+  for (const name of content.media.flatMap(mediaFiles)) {
+    const source = path.join(from, name)
+    const target = path.join(to, name)
+    if (fs.existsSync(target)) {
+      if (fs.readFileSync(target).equals(fs.readFileSync(source))) continue
+      throw new ImportError(`refusing to overwrite ${target}: the upload folder already has a different file of that name`)
+    }
+    fs.copyFileSync(source, target, fs.constants.COPYFILE_EXCL)
+    copied.push(target)
+  }
+}
+
+export async function importContent(payload: Payload, content: ContentFile, cmsUrl: string, mediaFrom: string): Promise<ImportResult> {
   const target = payload.db.defaultIDType
   if (target !== content.source.idType) {
     throw new ImportError(`the file's ids are ${content.source.idType === 'number' ? 'numbers (SQLite)' : 'ObjectIds (MongoDB)'} but this database uses ${target === 'number' ? 'numbers (SQLite)' : 'ObjectIds (MongoDB)'}; import into the same kind of database`)
@@ -88,13 +117,20 @@ export async function importContent(payload: Payload, content: ContentFile, cmsU
   // A restore writes every document as it was, derived fields included: nothing is re-derived.
   const req: PayloadRequest = await createLocalReq({ context: { [NESTED_WRITE]: true } }, payload)
   await initTransaction(req)
+  const copied: string[] = []
   try {
     const db = payload.db
-    const create = (collection: 'users' | 'citations' | 'articles' | 'sections', doc: { id: Id } & Record<string, unknown>) =>
-      db.create({ collection, customID: doc.id, data: withoutId(doc), req, returning: false })
+    type Collection = 'users' | 'media' | 'people' | 'topics' | 'citations' | 'claim-dismissals' | 'articles' | 'sections'
+    // A copy: the database layer may rewrite the data it is given (nested groups such as image sizes).
+    const create = (collection: Collection, doc: { id: Id } & Record<string, unknown>) => db.create({ collection, customID: doc.id, data: structuredClone(withoutId(doc)), req, returning: false })
 
+    // In dependency order: each document's relationships exist before it is written.
     for (const user of content.users) await create('users', user)
+    for (const image of content.media) await create('media', image)
+    for (const person of content.people) await create('people', person)
+    for (const topic of content.topics) await create('topics', topic)
     for (const citation of content.citations) await create('citations', citation)
+    for (const dismissal of content.claimDismissals) await create('claim-dismissals', dismissal)
     // Articles and sections refer to each other; foreign keys (SQLite) need both rows to exist, so
     // articles go in without their lists first and get them once the sections exist.
     for (const article of content.articles) await create('articles', { ...article, sections: [], citations: [] })
@@ -124,10 +160,12 @@ export async function importContent(payload: Payload, content: ContentFile, cmsU
       // Issuing the token is a write that stamps updatedAt; the restored user keeps the exported one.
       await db.updateOne({ collection: 'users', id: user.id, data: { updatedAt: user.updatedAt }, req, returning: false })
     }
+    copyMediaFiles(content, mediaFrom, mediaFolder(payload), copied)
     await commitTransaction(req)
     return { resetLinks }
   } catch (err) {
     await killTransaction(req)
+    for (const file of copied) fs.rmSync(file, { force: true })
     throw err
   }
 }
@@ -137,10 +175,12 @@ async function main(argv: string[]): Promise<number> {
   const file = path.resolve(argv[0]!)
   // Validate before opening the database: a bad file never touches it.
   const content = readContentFile(file)
+  const mediaFrom = mediaDirFor(file)
+  checkMediaFiles(content, mediaFrom)
   const [{ getPayload }, { default: config }, { cmsEnv }] = await Promise.all([import('payload'), import('../payload.config'), import('../src/env')])
   const payload = await getPayload({ config })
   try {
-    const { resetLinks } = await importContent(payload, content, cmsEnv().CMS_URL)
+    const { resetLinks } = await importContent(payload, content, cmsEnv().CMS_URL, mediaFrom)
     console.log(`imported ${file}\n${summary(content)}`)
     if (resetLinks.length > 0) {
       console.log(`\nPasswords are not part of an export. Each user sets a new one with their link (valid ${RESET_LINK_VALID_MS / 3_600_000} h):`)

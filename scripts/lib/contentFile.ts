@@ -12,7 +12,8 @@
 import { z } from 'zod'
 
 export const FORMAT = 'tripsitter-content-export'
-export const FORMAT_VERSION = 1
+/** 2 added people, topics, images and claim dismissals; a version 1 file still imports (it has none). */
+export const FORMAT_VERSION = 2
 
 /** SQLite ids are positive integers, MongoDB ids 24 hex digits. */
 const Id = z.union([z.number().int().positive(), z.string().regex(/^[0-9a-f]{24}$/i, 'a MongoDB ObjectId')])
@@ -35,6 +36,72 @@ export const User = z.strictObject({
   email: z.email(),
   name: z.string().nullish(),
   role: z.enum(['admin', 'editor', 'author', 'integration']),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+})
+
+export const Person = z.strictObject({
+  id: Id,
+  name: z.string(),
+  slug: z.string(),
+  credentials: z.string().nullish(),
+  bio: z.string().nullish(),
+  user: Id.nullish(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+})
+
+export const Topic = z.strictObject({
+  id: Id,
+  name: z.string(),
+  slug: z.string(),
+  description: z.string().nullish(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+})
+
+/** A file name inside the media folder: no directory part, so an import never writes outside it. */
+const MediaFilename = z.string().regex(/^[^/\\\0]+$/, 'a file name without a directory').refine((n) => n !== '.' && n !== '..', 'a file name without a directory')
+
+/** One generated rendition. URLs are not kept: the CMS derives them from its own address on every read. */
+const ImageSize = z.strictObject({
+  width: z.number().nullish(),
+  height: z.number().nullish(),
+  mimeType: z.string().nullish(),
+  filesize: z.number().nullish(),
+  filename: MediaFilename.nullish(),
+})
+
+/** An uploaded image: its record here, its files beside the export (see mediaDirFor). */
+export const Media = z.strictObject({
+  id: Id,
+  alt: z.string(),
+  credit: z.string().nullish(),
+  filename: MediaFilename,
+  mimeType: z.string().nullish(),
+  filesize: z.number().nullish(),
+  width: z.number().nullish(),
+  height: z.number().nullish(),
+  focalX: z.number().nullish(),
+  focalY: z.number().nullish(),
+  sizes: z.record(z.string(), ImageSize).nullish(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+})
+export type Media = z.infer<typeof Media>
+
+/** Every file an image record names, once: the upload and each rendition (a small upload may be its own rendition). */
+export const mediaFiles = (m: Media): string[] => [...new Set([m.filename, ...Object.values(m.sizes ?? {}).flatMap((s) => (s.filename ? [s.filename] : []))])]
+
+/** Where an export's image files sit: `backup.json` -> `backup.media/`. */
+export const mediaDirFor = (file: string): string => `${file.replace(/\.json$/i, '')}.media`
+
+export const ClaimDismissal = z.strictObject({
+  id: Id,
+  citation: Id,
+  claim: z.string(),
+  reason: z.string(),
+  dismissedBy: Id.nullish(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 })
@@ -72,10 +139,10 @@ const articleFields = {
   sections: z.array(Id).nullish(),
   citations: z.array(Id).nullish(),
   writers: z.array(Id).nullish(),
-  // People and topics are not part of the file yet: an import keeps these only when the ids exist.
   authors: z.array(Id).nullish(),
   medicalReviewer: Id.nullish(),
   topics: z.array(Id).nullish(),
+  heroImage: Id.nullish(),
   publishedAt: Timestamp.nullish(),
   lastReviewedAt: Timestamp.nullish(),
   readingTimeMinutes: z.number().nullish(),
@@ -122,11 +189,15 @@ export const SectionVersion = versionOf(sectionFields)
 
 const ContentShape = z.strictObject({
   format: z.literal(FORMAT),
-  formatVersion: z.literal(FORMAT_VERSION),
+  formatVersion: z.union([z.literal(1), z.literal(FORMAT_VERSION)]),
   exportedAt: Timestamp,
   source: z.strictObject({ database: z.enum(['sqlite', 'mongodb']), idType: z.enum(['number', 'text']) }),
   users: z.array(User),
+  media: z.array(Media).default([]),
+  people: z.array(Person).default([]),
+  topics: z.array(Topic).default([]),
   citations: z.array(Citation),
+  claimDismissals: z.array(ClaimDismissal).default([]),
   articles: z.array(Article),
   sections: z.array(Section),
   versions: z.strictObject({ articles: z.array(ArticleVersion), sections: z.array(SectionVersion) }),
@@ -143,11 +214,22 @@ export const ContentFile = ContentShape.superRefine((file, ctx) => {
     return set
   }
   const users = ids(file.users, 'users')
+  const media = ids(file.media, 'media')
+  const people = ids(file.people, 'people')
+  const topics = ids(file.topics, 'topics')
   const citations = ids(file.citations, 'citations')
+  ids(file.claimDismissals, 'claimDismissals')
+  const named = new Map<string, number>()
+  file.media.forEach((m, i) =>
+    mediaFiles(m).forEach((name) => {
+      if (named.has(name) && named.get(name) !== i) ctx.addIssue({ code: 'custom', path: ['media', i, 'filename'], message: `file ${name} is also named by media ${named.get(name)}` })
+      named.set(name, i)
+    }),
+  )
   const articles = ids(file.articles, 'articles')
   const sections = ids(file.sections, 'sections')
   const numeric = file.source.idType === 'number'
-  const all = [...file.users, ...file.citations, ...file.articles, ...file.sections, ...file.versions.articles, ...file.versions.sections]
+  const all = [...file.users, ...file.media, ...file.people, ...file.topics, ...file.citations, ...file.claimDismissals, ...file.articles, ...file.sections, ...file.versions.articles, ...file.versions.sections]
   if (all.some((d) => (typeof d.id === 'number') !== numeric)) ctx.addIssue({ code: 'custom', path: ['source', 'idType'], message: `ids do not all match idType "${file.source.idType}"` })
 
   // SQLite enforces relationships with foreign keys, so an export from it never names a missing
@@ -158,17 +240,27 @@ export const ContentFile = ContentShape.superRefine((file, ctx) => {
     (list ?? []).forEach((id, i) => {
       if (!known.has(String(id))) ctx.addIssue({ code: 'custom', path: [...path, i], message: `${what} ${id} is not in the file` })
     })
+  const ref = (id: Id | null | undefined, known: Set<string>, path: (string | number)[], what: string) => refs(id == null ? [] : [id], known, path, what)
+  file.people.forEach((p, i) => ref(p.user, users, ['people', i, 'user'], 'user'))
+  file.claimDismissals.forEach((d, i) => {
+    ref(d.citation, citations, ['claimDismissals', i, 'citation'], 'citation')
+    ref(d.dismissedBy, users, ['claimDismissals', i, 'dismissedBy'], 'user')
+  })
   file.articles.forEach((a, i) => {
     refs(a.sections, sections, ['articles', i, 'sections'], 'section')
     refs(a.citations, citations, ['articles', i, 'citations'], 'citation')
     refs(a.writers, users, ['articles', i, 'writers'], 'user')
+    refs(a.authors, people, ['articles', i, 'authors'], 'person')
+    ref(a.medicalReviewer, people, ['articles', i, 'medicalReviewer'], 'person')
+    refs(a.topics, topics, ['articles', i, 'topics'], 'topic')
+    ref(a.heroImage, media, ['articles', i, 'heroImage'], 'media')
   })
   file.sections.forEach((s, i) => {
-    refs(s.article == null ? [] : [s.article], articles, ['sections', i, 'article'], 'article')
-    refs(s.createdBy == null ? [] : [s.createdBy], users, ['sections', i, 'createdBy'], 'user')
+    ref(s.article, articles, ['sections', i, 'article'], 'article')
+    ref(s.createdBy, users, ['sections', i, 'createdBy'], 'user')
   })
-  file.versions.articles.forEach((v, i) => refs([v.parent], articles, ['versions', 'articles', i, 'parent'], 'article'))
-  file.versions.sections.forEach((v, i) => refs([v.parent], sections, ['versions', 'sections', i, 'parent'], 'section'))
+  file.versions.articles.forEach((v, i) => ref(v.parent, articles, ['versions', 'articles', i, 'parent'], 'article'))
+  file.versions.sections.forEach((v, i) => ref(v.parent, sections, ['versions', 'sections', i, 'parent'], 'section'))
 })
 
 export type ContentFile = z.infer<typeof ContentFile>

@@ -8,8 +8,9 @@
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runSeed, startStack, type Stack } from '../../scripts/lib/stack'
-import { auth, createFirstAdmin, createUser, json, type Session } from '../../scripts/lib/restApi'
+import { createFirstAdmin, createUser, json, type Session } from '../../scripts/lib/restApi'
 import { articleRefs, KETAMINE_SLUG, send } from '../reliability/support'
+import { png, uploadImage } from '../fixtures/images'
 
 const MAX_UPLOAD_BYTES = 1024 * 1024
 let stack: Stack
@@ -26,19 +27,7 @@ beforeAll(async () => {
 })
 afterAll(() => stack?.stop())
 
-/** A real PNG with some detail, so the encoders have work to do. */
-const png = (width: number, height: number) =>
-  sharp({ create: { width, height, channels: 3, background: { r: 40, g: 120, b: 160 } } })
-    .composite([{ input: Buffer.from(`<svg width="${width}" height="${height}"><circle cx="${width / 2}" cy="${height / 2}" r="${height / 3}" fill="#fc3"/></svg>`) }])
-    .png()
-    .toBuffer()
-
-function upload(file: Buffer, name: string, type: string, data: Record<string, unknown>, who?: Session) {
-  const form = new FormData()
-  form.append('file', new Blob([new Uint8Array(file)], { type }), name)
-  form.append('_payload', JSON.stringify(data))
-  return fetch(`${stack.cms.url}/api/media`, { method: 'POST', headers: who ? auth(who) : {}, body: form })
-}
+const upload = (file: Buffer, name: string, type: string, data: Record<string, unknown>, who?: Session) => uploadImage(stack.cms.url, file, name, type, data, who)
 const mediaCount = async () => (await json<{ totalDocs: number }>(await fetch(`${stack.cms.url}/api/media?limit=0`))).totalDocs
 
 describe('image uploads', () => {

@@ -11,8 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { baseEnv, startCms, type EnvVars, type Running } from '../../scripts/lib/stack'
 import { auth, createFirstAdmin, createUser, json, login, type Session } from '../../scripts/lib/restApi'
 import { databaseSnapshot } from '../helpers/snapshot'
-import { ContentFile } from '../../scripts/lib/contentFile'
+import { ContentFile, mediaDirFor, mediaFiles } from '../../scripts/lib/contentFile'
 import { articleRefs, bySlug, KETAMINE_SLUG, lexicalBody, runScript, send } from './support'
+import { png, uploadImage } from '../fixtures/images'
 
 const PSILOCYBIN = 'seed/documents/psilocybin-sample.txt'
 const SECRET_KEYS = /"(hash|salt|apiKey|apiKeyIndex|sessions|resetPasswordToken|loginAttempts|lockUntil|password)"/
@@ -33,12 +34,29 @@ beforeAll(async () => {
   const author = await createUser(cms.url, admin, 'author')
 
   // Every kind of state: published, draft-only, published with a newer draft, an autosave, an
-  // author's own draft, a deleted section, a citation nobody cites.
+  // author's own draft, a deleted section, a citation nobody cites; a byline with a reviewer,
+  // topics, a hero image and an unused image (files on disk), a dismissed claim warning.
   for (const args of [['--publish'], [PSILOCYBIN]]) {
     const run = await runScript(a.env, 'seed/index.ts', args).done
     expect(run.code, run.stderr).toBe(0)
   }
   const ketamine = await articleRefs(cms.url, KETAMINE_SLUG)
+  // The byline, topics and hero image are published first: publishing the article publishes its
+  // sections, and the drafts below must stay newer than that.
+  const created = async <T,>(res: Response) => {
+    expect(res.status, await res.clone().text()).toBe(201)
+    return (await res.json()).doc as T
+  }
+  const image = await created<{ id: number | string }>(await uploadImage(cms.url, await png(1800, 1200), 'infusion-chair.png', 'image/png', { alt: 'An infusion chair', credit: 'Tripsitter' }, editor))
+  // An image no article uses yet is content too.
+  await created(await uploadImage(cms.url, await png(400, 400), 'unused.png', 'image/png', { alt: 'Not used yet' }, editor))
+  const writer = await created<{ id: number | string }>(await send(cms.url, 'POST', '/api/people', { name: 'Ada Writer', credentials: 'MSc', bio: 'Writes about medicines.' }, admin))
+  const reviewer = await created<{ id: number | string }>(await send(cms.url, 'POST', '/api/people', { name: 'Sam Rivera', credentials: 'MD' }, admin))
+  const topic = await created<{ id: number | string }>(await send(cms.url, 'POST', '/api/topics', { name: 'Depression', description: 'Treatments and research.' }, admin))
+  const byline = { authors: [writer.id], medicalReviewer: reviewer.id, lastReviewedAt: '2026-03-12T00:00:00.000Z', topics: [topic.id], heroImage: image.id, _status: 'published' }
+  expect((await send(cms.url, 'PATCH', `/api/articles/${ketamine.id}`, byline, editor)).status).toBe(200)
+  const citation = await json<{ docs: { id: number | string }[] }>(await fetch(`${cms.url}/api/citations?limit=1&sort=id`, { headers: auth(editor) }))
+  await created(await send(cms.url, 'POST', '/api/claim-dismissals', { citation: citation.docs[0]!.id, claim: 'text says a trial; the record says a review', reason: 'The sentence describes the trial the review reports.' }, editor))
   expect((await send(cms.url, 'PATCH', `/api/sections/${ketamine.introId}?draft=true`, { body: lexicalBody(['A newer draft of the introduction, not yet published.']), _status: 'draft' }, editor)).status).toBe(200)
   expect((await send(cms.url, 'PATCH', `/api/sections/${ketamine.introId}?draft=true&autosave=true`, { body: lexicalBody(['An autosaved draft of the introduction.']), _status: 'draft' }, editor)).status).toBe(200)
   expect((await send(cms.url, 'POST', '/api/articles?draft=true', { title: 'An author draft', summary: 'Work in progress.', _status: 'draft' }, author)).status).toBe(201)
@@ -84,12 +102,31 @@ describe('export', () => {
     ])
     // The published intro has a newer draft and an autosave after it.
     const introVersions = content.versions.sections.filter((v) => v.parent === content.articles[0]!.sections![0])
-    expect(introVersions.map((v) => [v.version._status, v.autosave ?? false, v.latest ?? false])).toEqual([
-      ['published', false, false],
+    const states = introVersions.map((v) => [v.version._status, v.autosave ?? false, v.latest ?? false])
+    expect(states.slice(-2)).toEqual([
       ['draft', false, false],
       ['draft', true, true],
     ])
+    // Before them, the publishes: the seed's and the byline's.
+    expect(states.slice(0, -2).length).toBeGreaterThan(0)
+    expect(states.slice(0, -2).every(([status, autosave, latest]) => status === 'published' && !autosave && !latest)).toBe(true)
     expect(content.citations.some((c) => c.label === 'Nobody (1999)' && c.isPublic === false)).toBe(true)
+    expect(content.people.map((p) => [p.name, p.credentials])).toEqual([
+      ['Ada Writer', 'MSc'],
+      ['Sam Rivera', 'MD'],
+    ])
+    expect(content.topics.map((t) => t.name)).toEqual(['Depression'])
+    expect(content.claimDismissals.map((d) => d.reason)).toEqual(['The sentence describes the trial the review reports.'])
+    const [ketamine] = content.articles
+    expect([ketamine!.authors, ketamine!.medicalReviewer, ketamine!.topics]).toEqual([[content.people[0]!.id], content.people[1]!.id, [content.topics[0]!.id]])
+    // Every image file, the upload and its renditions, is copied beside the JSON, byte for byte.
+    expect(content.media.map((m) => m.alt)).toEqual(['An infusion chair', 'Not used yet'])
+    expect(ketamine!.heroImage).toBe(content.media[0]!.id)
+    const files = content.media.flatMap(mediaFiles)
+    expect(files.length).toBeGreaterThan(content.media.length)
+    expect(fs.readdirSync(mediaDirFor(first)).sort()).toEqual([...files].sort())
+    for (const name of files) expect(fs.readFileSync(path.join(mediaDirFor(first), name)).equals(fs.readFileSync(path.join(dirs[0]!, 'media', name)))).toBe(true)
+    expect(JSON.stringify(content.media)).not.toContain('/api/media/file/')
   })
 
   it('defaults to <DATA_DIR>/export-<timestamp>.json', async () => {
@@ -129,7 +166,18 @@ describe('import into a fresh database', () => {
     expect(reset.status).toBe(200)
     adminB.token = (await login(target!.cms.url, 'admin@example.com', 'a-new-password-456')).token
     expect(await databaseSnapshot(target!.cms.url, adminB)).toBe(await databaseSnapshot(source.cms.url, source.admin))
-    expect(await bySlug(target!.cms.url, KETAMINE_SLUG)).toEqual(await bySlug(source.cms.url, KETAMINE_SLUG))
+    // Image URLs are absolute, each CMS's own address; everything else is equal as it is.
+    const withoutOrigin = async (cms: Running, env: EnvVars) => JSON.parse(JSON.stringify(await bySlug(cms.url, KETAMINE_SLUG)).replaceAll(env.CMS_URL!, '(cms)'))
+    expect(await withoutOrigin(target!.cms, target!.env)).toEqual(await withoutOrigin(source.cms, source.env))
+  })
+
+  it('brings every image file back, served by the new CMS with the same bytes', async () => {
+    const content = ContentFile.parse(JSON.parse(fs.readFileSync(first, 'utf8')))
+    for (const name of content.media.flatMap(mediaFiles)) {
+      const [a, b] = await Promise.all([source.cms.url, target!.cms.url].map((cms) => fetch(`${cms}/api/media/file/${encodeURIComponent(name)}`)))
+      expect([a!.status, b!.status]).toEqual([200, 200])
+      expect(Buffer.from(await b!.arrayBuffer()).equals(Buffer.from(await a!.arrayBuffer()))).toBe(true)
+    }
   })
 
   it('brings users back without their old passwords', async () => {
@@ -142,7 +190,7 @@ describe('import into a fresh database', () => {
     const before = await databaseSnapshot(target!.cms.url, admin)
     const run = await runScript(target!.env, 'scripts/import.ts', [first]).done
     expect(run.code).toBe(1)
-    expect(run.stderr).toMatch(/^error: refusing to import into a database that is not empty \(it has users: 3, articles: 3, sections: 8, citations: 8, articles versions: \d+, sections versions: \d+\); point DATABASE_URL at a new database$/m)
+    expect(run.stderr).toMatch(/^error: refusing to import into a database that is not empty \(it has users: 3, articles: 3, sections: 8, citations: 8, people: 2, topics: 1, media: 2, claim-dismissals: 1, articles versions: \d+, sections versions: \d+\); point DATABASE_URL at a new database$/m)
     expect(await databaseSnapshot(target!.cms.url, admin)).toBe(before)
   })
 })
@@ -153,6 +201,7 @@ describe('a bad file', () => {
     ['a password hash on a user', (c) => ({ ...c, users: (c.users as object[]).map((u) => ({ ...u, hash: 'x', salt: 'y' })) }), /users\.0: Unrecognized keys: "hash", "salt"/],
     ['a section of a missing article', (c) => ({ ...c, sections: (c.sections as { article: number }[]).map((s, i) => (i === 0 ? { ...s, article: 99_999 } : s)) }), /sections\.0\.article\.0: article 99999 is not in the file/],
     ['another format', (c) => ({ ...c, format: 'wordpress-wxr' }), /format: Invalid input: expected "tripsitter-content-export"/],
+    ['an image file name with a directory', (c) => ({ ...c, media: (c.media as { filename: string }[]).map((m, i) => (i === 0 ? { ...m, filename: '../../etc/passwd' } : m)) }), /media\.0\.filename: a file name without a directory/],
   ]
   for (const [name, mutate, message] of cases) {
     // MongoDB has no foreign keys, so its exports may legitimately name missing documents.
@@ -162,6 +211,7 @@ describe('a bad file', () => {
       const mutated = mutate(original)
       const file = path.join(dirs[0]!, `bad-${name.replace(/\W+/g, '-')}.json`)
       fs.writeFileSync(file, typeof mutated === 'string' ? mutated : JSON.stringify(mutated))
+      fs.cpSync(mediaDirFor(first), mediaDirFor(file), { recursive: true })
       const fresh = await baseEnv()
       dirs.push(fresh.dataDir)
       const run = await runScript(fresh.env, 'scripts/import.ts', [file]).done
@@ -173,4 +223,15 @@ describe('a bad file', () => {
       expect(fs.existsSync(path.join(fresh.dataDir, 'test.db'))).toBe(false)
     })
   }
+})
+
+it('an export whose image files are missing is refused before the database is opened', async () => {
+  const file = path.join(dirs[0]!, 'without-images.json')
+  fs.copyFileSync(first, file)
+  const fresh = await baseEnv()
+  dirs.push(fresh.dataDir)
+  const run = await runScript(fresh.env, 'scripts/import.ts', [file]).done
+  expect(run.code).toBe(1)
+  expect(run.stderr).toMatch(new RegExp(`^error: media \\S+: infusion-chair\\.png, .* missing from ${mediaDirFor(file).replace(/[.]/g, '\\.')}$`, 'm'))
+  expect(fs.existsSync(path.join(fresh.dataDir, 'test.db'))).toBe(false)
 })
