@@ -40,25 +40,13 @@ export const User = z.strictObject({
   updatedAt: Timestamp,
 })
 
-export const Person = z.strictObject({
-  id: Id,
-  name: z.string(),
-  slug: z.string(),
-  credentials: z.string().nullish(),
-  bio: z.string().nullish(),
-  user: Id.nullish(),
-  createdAt: Timestamp,
-  updatedAt: Timestamp,
-})
+/** People and topics: a name, and the slug of their public page. */
+const named = { id: Id, name: z.string(), slug: z.string() }
+const stamps = { createdAt: Timestamp, updatedAt: Timestamp }
 
-export const Topic = z.strictObject({
-  id: Id,
-  name: z.string(),
-  slug: z.string(),
-  description: z.string().nullish(),
-  createdAt: Timestamp,
-  updatedAt: Timestamp,
-})
+export const Person = z.strictObject({ ...named, credentials: z.string().nullish(), bio: z.string().nullish(), user: Id.nullish(), ...stamps })
+
+export const Topic = z.strictObject({ ...named, description: z.string().nullish(), ...stamps })
 
 /** A file name inside the media folder: no directory part, so an import never writes outside it. */
 const MediaFilename = z.string().regex(/^[^/\\\0]+$/, 'a file name without a directory').refine((n) => n !== '.' && n !== '..', 'a file name without a directory')
