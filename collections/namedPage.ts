@@ -1,4 +1,4 @@
-import type { CollectionConfig, Field } from 'payload'
+import type { CollectionConfig, Endpoint, Field } from 'payload'
 import { isEditor } from './access/isEditor'
 import { deriveSlugFrom } from './hooks/deriveSlugFrom'
 import { slugField } from './fields/slug'
@@ -17,10 +17,12 @@ export function namedPageCollection(o: {
   slugDescription: string
   /** After name and slug. */
   fields: Field[]
+  endpoints?: Endpoint[]
 }): CollectionConfig {
   return {
     slug: o.slug,
     ...(o.labels ? { labels: o.labels } : {}),
+    ...(o.endpoints ? { endpoints: o.endpoints } : {}),
     admin: { useAsTitle: 'name', defaultColumns: o.defaultColumns },
     access: { read: () => true, create: isEditor, update: isEditor, delete: isEditor },
     hooks: {

@@ -111,7 +111,7 @@ function keepFitting(raw: Raw, skipped: string[]) {
   const present = (kept: Row[]) => new Set(kept.map((r) => String(r.id)))
   const media = fitting(raw.media, Media, 'media', skipped)
   const mediaIds = present(media)
-  const people = fitting(raw.people, Person, 'person', skipped)
+  const people = fitting(raw.people, Person, 'person', skipped).map((p) => onlyKept(p, { photo: mediaIds }))
   const topics = fitting(raw.topics, Topic, 'topic', skipped)
   const citations = fitting(raw.citations, Citation, 'citation', skipped)
   const articles = fitting(raw.articles, Article, 'article', skipped)

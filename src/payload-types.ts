@@ -423,6 +423,10 @@ export interface Person {
    */
   bio?: string | null;
   /**
+   * A portrait for the author page; its alt text is usually the name.
+   */
+  photo?: (number | null) | Media;
+  /**
    * Optional: the login account of this person. Never shown to readers.
    */
   user?: (number | null) | User;
@@ -739,6 +743,7 @@ export interface PeopleSelect<T extends boolean = true> {
   slug?: T;
   credentials?: T;
   bio?: T;
+  photo?: T;
   user?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -1,4 +1,5 @@
-import { PEOPLE, USERS } from '../slugs'
+import { MEDIA, PEOPLE, USERS } from '../slugs'
+import { personBySlugEndpoint } from './endpoints/bySlug'
 import { staffOnlyField } from '../access/staffOnlyField'
 import { namedPageCollection } from '../namedPage'
 
@@ -13,9 +14,11 @@ export const People = namedPageCollection({
   defaultColumns: ['name', 'credentials', 'slug'],
   nameMaxLength: 120,
   slugDescription: 'URL of the author page. Derived from the name when left empty.',
+  endpoints: [personBySlugEndpoint],
   fields: [
     { name: 'credentials', type: 'text', maxLength: 120, admin: { description: 'Printed after the name, e.g. "MD, PhD".' } },
     { name: 'bio', type: 'textarea', maxLength: 1000, admin: { description: 'A short biography for the author page.' } },
+    { name: 'photo', type: 'upload', relationTo: MEDIA, admin: { description: 'A portrait for the author page; its alt text is usually the name.' } },
     {
       name: 'user',
       type: 'relationship',

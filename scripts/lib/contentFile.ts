@@ -44,7 +44,7 @@ export const User = z.strictObject({
 const named = { id: Id, name: z.string(), slug: z.string() }
 const stamps = { createdAt: Timestamp, updatedAt: Timestamp }
 
-export const Person = z.strictObject({ ...named, credentials: z.string().nullish(), bio: z.string().nullish(), user: Id.nullish(), ...stamps })
+export const Person = z.strictObject({ ...named, credentials: z.string().nullish(), bio: z.string().nullish(), photo: Id.nullish(), user: Id.nullish(), ...stamps })
 
 export const Topic = z.strictObject({ ...named, description: z.string().nullish(), ...stamps })
 
@@ -229,7 +229,10 @@ export const ContentFile = ContentShape.superRefine((file, ctx) => {
       if (!known.has(String(id))) ctx.addIssue({ code: 'custom', path: [...path, i], message: `${what} ${id} is not in the file` })
     })
   const ref = (id: Id | null | undefined, known: Set<string>, path: (string | number)[], what: string) => refs(id == null ? [] : [id], known, path, what)
-  file.people.forEach((p, i) => ref(p.user, users, ['people', i, 'user'], 'user'))
+  file.people.forEach((p, i) => {
+    ref(p.photo, media, ['people', i, 'photo'], 'media')
+    ref(p.user, users, ['people', i, 'user'], 'user')
+  })
   file.claimDismissals.forEach((d, i) => {
     ref(d.citation, citations, ['claimDismissals', i, 'citation'], 'citation')
     ref(d.dismissedBy, users, ['claimDismissals', i, 'dismissedBy'], 'user')

@@ -8,7 +8,7 @@
 import type { z } from 'zod'
 import { CmsError, describeIssues } from './errors'
 import { toQueryString } from './queryString'
-import { ArticleList, ArticleSummary, AssembledArticle, ErrorBody, PersonList, SearchResults, TopicList, type Person, type SearchParams, type Topic } from './schemas'
+import { ArticleList, ArticleSummary, AssembledArticle, ErrorBody, PersonList, PersonProfile, SearchResults, TopicList, type Person, type SearchParams, type Topic } from './schemas'
 import { createTransport, type FetchInit, type RawResponse, type TransportOptions } from './transport'
 
 export type CmsClientOptions = TransportOptions
@@ -47,7 +47,8 @@ export interface CmsClient {
   /** Every article summary, newest first, for sitemaps and feeds. */
   listAllArticles(options?: { where?: Record<string, unknown>; init?: FetchInit }): Promise<ArticleSummary[]>
   /** The person with this slug (author page), or null. */
-  getPerson(slug: string, options?: { init?: FetchInit }): Promise<Person | null>
+  /** A person's public fields and photo; null when no person has that slug. */
+  getPerson(slug: string, options?: { init?: FetchInit }): Promise<PersonProfile | null>
   /** The topic with this slug (topic page), or null. */
   getTopic(slug: string, options?: { init?: FetchInit }): Promise<Topic | null>
   /** Every person, by name (at most LIST_ALL_PAGE_SIZE), for the sitemap. */
@@ -124,8 +125,9 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
   }
 
   async function getPerson(slug: string, { init }: { init?: FetchInit } = {}) {
-    const query = toQueryString({ depth: 0, limit: 1, select: personSelect, where: { slug: { equals: slug } } })
-    return parseOk(await get(`/api/people?${query}`, { init }), PersonList).docs[0] ?? null
+    if (slug === '') throw new TypeError('getPerson: slug must not be empty')
+    const raw = await get(`/api/people/by-slug/${encodeURIComponent(slug)}`, { init })
+    return raw.status === 404 ? null : parseOk(raw, PersonProfile)
   }
 
   async function getTopic(slug: string, { init }: { init?: FetchInit } = {}) {

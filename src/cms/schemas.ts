@@ -112,6 +112,18 @@ export const HeroImage = z.object({
 })
 export type HeroImage = z.infer<typeof HeroImage>
 
+/** A person's photo: the largest stored rendition up to the page's size, and every width for srcset. */
+export const Portrait = z.object({
+  alt: z.string(),
+  image: ImageFile,
+  sources: z.array(ImageFile).describe('The photo at every stored width, narrowest first'),
+})
+export type Portrait = z.infer<typeof Portrait>
+
+/** `GET /api/people/by-slug/{slug}`: a person's public fields and photo, for their author page. */
+export const PersonProfile = Person.extend({ photo: Portrait.nullable().describe('null when the person has no photo') })
+export type PersonProfile = z.infer<typeof PersonProfile>
+
 export const AssembledArticle = ArticleSummary.extend({
   heroImage: HeroImage.nullable().describe('The lead image; null when the article has none'),
   authors: z.array(Person).describe('The byline, in order'),

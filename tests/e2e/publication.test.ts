@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runSeed, startStack, type Stack } from '../../scripts/lib/stack'
 import { auth, createFirstAdmin, createUser, json, type Session } from '../../scripts/lib/restApi'
 import { launchChromium, PAGE_TIMEOUT_MS, readerPage } from '../helpers/chromium'
-import type { AssembledArticle } from '../../src/cms/schemas'
+import type { AssembledArticle, PersonProfile } from '../../src/cms/schemas'
+import { png, uploadImage } from '../fixtures/images'
 
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
@@ -82,7 +83,10 @@ beforeAll(async () => {
   const bundled = await runSeed(stack.env, ['--publish'])
   expect(bundled.code, bundled.stderr).toBe(0)
 
-  reviewerId = (await create('people', { name: 'Cara Vance', credentials: 'MD', bio: 'Psychiatrist; reviews clinical content.' })).id
+  const portrait = await uploadImage(cms, await png(900, 900), 'cara-vance.png', 'image/png', { alt: 'Portrait of Cara Vance' }, editor)
+  expect(portrait.status, await portrait.clone().text()).toBe(201)
+  const photo = (await json<{ doc: { id: number | string } }>(portrait)).doc.id
+  reviewerId = (await create('people', { name: 'Cara Vance', credentials: 'MD', bio: 'Psychiatrist; reviews clinical content.', photo })).id
   topicIds = [(await create('topics', { name: 'Psychedelics', description: 'Psilocybin, ketamine and related compounds.' })).id, (await create('topics', { name: 'Anxiety' })).id]
 
   // The bylined article: both topics, a reviewer and a review date. Ketamine: one shared topic.
@@ -176,6 +180,28 @@ describe('author and topic pages', () => {
     expect(reviewer).toContain('Psychiatrist; reviews clinical content.')
   })
 
+  it("shows a person's photo with its size and alt text, in og:image and the profile JSON-LD; no photo, no image", async () => {
+    const profile = await json<PersonProfile>(await fetch(`${cms}/api/people/by-slug/cara-vance`))
+    expect(Object.keys(profile).sort()).toEqual(['bio', 'credentials', 'id', 'name', 'photo', 'slug'])
+    expect(profile.photo).toMatchObject({ alt: 'Portrait of Cara Vance', image: { url: expect.stringMatching(new RegExp(`^${stack.env.CMS_URL}/api/media/file/`)), width: 900, height: 900 } })
+    const file = await fetch(profile.photo!.image.url.replace(stack.env.CMS_URL!, cms))
+    expect([file.status, file.headers.get('content-type')]).toEqual([200, profile.photo!.image.mimeType])
+
+    const html = await (await fetch(`${web}/authors/cara-vance`)).text()
+    const img = /<img[^>]*class="person-photo"[^>]*>/.exec(html)?.[0]
+    expect(img).toBeDefined()
+    expect(img).toContain('alt="Portrait of Cara Vance"')
+    expect(img).toContain(`src="${profile.photo!.image.url}"`)
+    expect(img).toMatch(/width="900" height="900"/)
+    expect(html).toContain(`<meta property="og:image" content="${profile.photo!.image.url}"/>`)
+    const ld = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]!)
+    expect(ld).toMatchObject({ '@type': 'ProfilePage', mainEntity: { '@type': 'Person', name: 'Cara Vance', image: profile.photo!.image.url } })
+
+    expect((await json<PersonProfile>(await fetch(`${cms}/api/people/by-slug/ann-lee`))).photo).toBeNull()
+    expect(await (await fetch(`${web}/authors/ann-lee`)).text()).not.toContain('person-photo')
+    expect((await fetch(`${cms}/api/people/by-slug/nobody-here`)).status).toBe(404)
+  })
+
   it('lists a topic\'s published articles, newest first, never the draft', async () => {
     const html = await (await fetch(`${web}/topics/psychedelics`)).text()
     const slugs = [...html.matchAll(/<h2 id="title-([a-z0-9-]+)"/g)].map((m) => m[1])
@@ -207,6 +233,7 @@ describe('author and topic pages', () => {
 
   it('passes axe-core on the author and topic pages', async () => {
     expect(await axeViolations(`${web}/authors/ann-lee`)).toEqual([])
+    expect(await axeViolations(`${web}/authors/cara-vance`)).toEqual([])
     expect(await axeViolations(`${web}/topics/psychedelics`)).toEqual([])
     expect(await axeViolations(`${web}/?topic=anxiety`)).toEqual([])
   })

@@ -10,8 +10,11 @@ import { runSeed, startStack, type Stack } from '../../scripts/lib/stack'
 import { auth, createFirstAdmin, json, type Session } from '../../scripts/lib/restApi'
 import { contractValidator } from '../helpers/contract'
 import type { OpenApiDocument, OpenApiParameter } from '../../apps/cms/openapi/document'
+import { png, uploadImage } from '../fixtures/images'
+import { send } from '../reliability/support'
 
 const SLUG = 'ketamine-a-promising-breakthrough-in-mental-health-treatment'
+const PERSON_SLUG = 'sam-rivera'
 let stack: Stack
 let cms: string
 let doc: OpenApiDocument
@@ -30,6 +33,11 @@ beforeAll(async () => {
   articleId = (await json<{ docs: { id: number }[] }>(await fetch(`${cms}/api/articles?depth=0`))).docs[0]!.id
   etag = (await fetch(`${cms}/api/articles/by-slug/${SLUG}`)).headers.get('etag')!
   admin = await createFirstAdmin(cms)
+  // A person with a photo, so the profile's image fields are checked against the document too.
+  const photo = await uploadImage(cms, await png(600, 600), 'sam-rivera.png', 'image/png', { alt: 'Sam Rivera' }, admin)
+  expect(photo.status).toBe(201)
+  const photoId = ((await photo.json()) as { doc: { id: number } }).doc.id
+  expect((await send(cms, 'POST', '/api/people', { name: 'Sam Rivera', credentials: 'MD', photo: photoId }, admin)).status).toBe(201)
 })
 afterAll(() => stack?.stop())
 
@@ -54,7 +62,11 @@ const searchSamples = (): Record<string, { valid: Sample[]; invalid: Sample[] }>
   limit: { valid: [{ query: 'limit=1', status: 200 }, { query: 'limit=50', status: 200 }], invalid: ['abc', '-1', '1.5', '51'].map((v) => ({ query: `limit=${v}`, status: 400 })) },
   page: { valid: [{ query: 'page=1', status: 200 }, { query: 'page=2', status: 200 }], invalid: ['0', 'abc', '1e20', '-1'].map((v) => ({ query: `page=${v}`, status: 400 })) },
 })
-const samplesFor = (template: string) => (template === '/api/search' ? { ...samples(), ...searchSamples() } : samples())
+const personSamples = (): Record<string, { valid: Sample[]; invalid: Sample[] }> => ({
+  slug: { valid: [{ path: PERSON_SLUG, status: 200 }], invalid: [{ path: 'no-such-person', status: 404 }] },
+})
+const SAMPLES_BY_PATH: Record<string, () => Record<string, { valid: Sample[]; invalid: Sample[] }>> = { '/api/search': searchSamples, '/api/people/by-slug/{slug}': personSamples }
+const samplesFor = (template: string) => ({ ...samples(), ...SAMPLES_BY_PATH[template]?.() })
 
 /**
  * A request for `template` with every path parameter at its first valid value and every required

@@ -35,7 +35,7 @@ beforeAll(async () => {
 
   // Every kind of state: published, draft-only, published with a newer draft, an autosave, an
   // author's own draft, a deleted section, a citation nobody cites; a byline with a reviewer,
-  // topics, a hero image and an unused image (files on disk), a dismissed claim warning.
+  // topics, a hero image and a photo (files on disk), a dismissed claim warning.
   for (const args of [['--publish'], [PSILOCYBIN]]) {
     const run = await runScript(a.env, 'seed/index.ts', args).done
     expect(run.code, run.stderr).toBe(0)
@@ -48,10 +48,9 @@ beforeAll(async () => {
     return (await res.json()).doc as T
   }
   const image = await created<{ id: number | string }>(await uploadImage(cms.url, await png(1800, 1200), 'infusion-chair.png', 'image/png', { alt: 'An infusion chair', credit: 'Tripsitter' }, editor))
-  // An image no article uses yet is content too.
-  await created(await uploadImage(cms.url, await png(400, 400), 'unused.png', 'image/png', { alt: 'Not used yet' }, editor))
+  const photo = await created<{ id: number | string }>(await uploadImage(cms.url, await png(400, 400), 'sam-rivera.png', 'image/png', { alt: 'Sam Rivera' }, editor))
   const writer = await created<{ id: number | string }>(await send(cms.url, 'POST', '/api/people', { name: 'Ada Writer', credentials: 'MSc', bio: 'Writes about medicines.' }, admin))
-  const reviewer = await created<{ id: number | string }>(await send(cms.url, 'POST', '/api/people', { name: 'Sam Rivera', credentials: 'MD' }, admin))
+  const reviewer = await created<{ id: number | string }>(await send(cms.url, 'POST', '/api/people', { name: 'Sam Rivera', credentials: 'MD', photo: photo.id }, admin))
   const topic = await created<{ id: number | string }>(await send(cms.url, 'POST', '/api/topics', { name: 'Depression', description: 'Treatments and research.' }, admin))
   const byline = { authors: [writer.id], medicalReviewer: reviewer.id, lastReviewedAt: '2026-03-12T00:00:00.000Z', topics: [topic.id], heroImage: image.id, _status: 'published' }
   expect((await send(cms.url, 'PATCH', `/api/articles/${ketamine.id}`, byline, editor)).status).toBe(200)
@@ -111,16 +110,16 @@ describe('export', () => {
     expect(states.slice(0, -2).length).toBeGreaterThan(0)
     expect(states.slice(0, -2).every(([status, autosave, latest]) => status === 'published' && !autosave && !latest)).toBe(true)
     expect(content.citations.some((c) => c.label === 'Nobody (1999)' && c.isPublic === false)).toBe(true)
-    expect(content.people.map((p) => [p.name, p.credentials])).toEqual([
-      ['Ada Writer', 'MSc'],
-      ['Sam Rivera', 'MD'],
+    expect(content.people.map((p) => [p.name, p.credentials, p.photo ?? null])).toEqual([
+      ['Ada Writer', 'MSc', null],
+      ['Sam Rivera', 'MD', content.media[1]!.id],
     ])
     expect(content.topics.map((t) => t.name)).toEqual(['Depression'])
     expect(content.claimDismissals.map((d) => d.reason)).toEqual(['The sentence describes the trial the review reports.'])
     const [ketamine] = content.articles
     expect([ketamine!.authors, ketamine!.medicalReviewer, ketamine!.topics]).toEqual([[content.people[0]!.id], content.people[1]!.id, [content.topics[0]!.id]])
     // Every image file, the upload and its renditions, is copied beside the JSON, byte for byte.
-    expect(content.media.map((m) => m.alt)).toEqual(['An infusion chair', 'Not used yet'])
+    expect(content.media.map((m) => m.alt)).toEqual(['An infusion chair', 'Sam Rivera'])
     expect(ketamine!.heroImage).toBe(content.media[0]!.id)
     const files = content.media.flatMap(mediaFiles)
     expect(files.length).toBeGreaterThan(content.media.length)

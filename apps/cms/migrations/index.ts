@@ -6,6 +6,7 @@ import * as migration_20261129_092847_journal_abbreviation from './20261129_0928
 import * as migration_20261129_094017_media from './20261129_094017_media';
 import * as migration_20261129_102801_media_medium_size from './20261129_102801_media_medium_size';
 import * as migration_20261129_121808_section_title_review_request from './20261129_121808_section_title_review_request';
+import * as migration_20261129_154126_person_photo from './20261129_154126_person_photo';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261129_121808_section_title_review_request.up,
     down: migration_20261129_121808_section_title_review_request.down,
-    name: '20261129_121808_section_title_review_request'
+    name: '20261129_121808_section_title_review_request',
+  },
+  {
+    up: migration_20261129_154126_person_photo.up,
+    down: migration_20261129_154126_person_photo.down,
+    name: '20261129_154126_person_photo'
   },
 ];

@@ -25,6 +25,7 @@ import {
   LooseDocumentList,
   Person,
   PersonList,
+  PersonProfile,
   SearchHit,
   SearchParams,
   SearchResults,
@@ -84,6 +85,7 @@ export interface OpenApiDocument {
 const components = {
   Id,
   Person,
+  PersonProfile,
   Topic,
   LexicalState,
   Citation,
@@ -350,6 +352,16 @@ export function buildOpenApiDocument({ serverUrl, closedObjects = false }: OpenA
         'Authors and reviewers. Items are described as Person, the fields the client asks for with select[...]=true; ' +
           'the link to a login account is never readable without staff credentials.',
       ),
+      '/api/people/by-slug/{slug}': {
+        get: {
+          operationId: 'getPersonBySlug',
+          summary: "Get a person's public profile",
+          description: 'Name, credentials, bio and photo (absolute URLs, every stored width): what an author page shows.',
+          tags: ['People'],
+          parameters: [{ name: 'slug', in: 'path', required: true, description: 'URL slug of the person', schema: inline(z.string().min(1)) }],
+          responses: { '200': json("The person's profile", 'PersonProfile'), '404': errorRef('NotFound'), ...commonErrors },
+        },
+      },
       '/api/topics': listOperation('listTopics', 'Topics', 'List topics', 'TopicList', 'Topics; items as Topic with select[...]=true.'),
       '/api/search': {
         get: {

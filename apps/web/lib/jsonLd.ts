@@ -1,7 +1,7 @@
 /**
- * schema.org JSON-LD for an article, and its safe serialisation into a <script> element.
+ * schema.org JSON-LD for an article and an author page, and its safe serialisation into a <script> element.
  */
-import type { AssembledArticle, Citation, Person, PersonName } from '@/cms/schemas'
+import type { AssembledArticle, Citation, Person, PersonName, PersonProfile } from '@/cms/schemas'
 import { isCitableSource } from './cite'
 import { isoDay } from './dates'
 import { normalizeDoi, doiUrl, normalizePmid, pubmedUrl, safeHttpUrl } from './references'
@@ -47,6 +47,17 @@ function citationLd(c: Citation): JsonLdObject {
 
 function personLd(p: Person, siteUrl: string): JsonLdObject {
   return { '@type': 'Person', name: p.name, url: `${siteUrl}/authors/${p.slug}`, honorificSuffix: p.credentials ?? undefined }
+}
+
+/** An author page: a ProfilePage about the person, with their bio and photo. */
+export function profileJsonLd(person: PersonProfile, canonicalUrl: string, siteUrl: string): JsonLdObject {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'ProfilePage',
+    '@id': canonicalUrl,
+    url: canonicalUrl,
+    mainEntity: { ...personLd(person, siteUrl), description: person.bio ?? undefined, image: person.photo?.image.url },
+  }
 }
 
 export function articleJsonLd(article: AssembledArticle, canonicalUrl: string, siteName: string, siteUrl: string): JsonLdObject {

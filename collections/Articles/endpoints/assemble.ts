@@ -7,6 +7,7 @@ import { relatedArticles, toSummary } from './related'
 import { CitationNumbering, collectCitationIds, emptyLexicalState, lexicalToHtml, lexicalToText } from '@/richtext'
 import { relationId } from '@/text/relationId'
 import { studyTypeLabel } from '@/text/studyTypes'
+import { toHeroImage } from '../../Media/renditions'
 
 type Options = { slug: string; draft: boolean; req: PayloadRequest }
 
@@ -121,12 +122,3 @@ async function findByIds<T extends { id: string | number }>(
   return ids.flatMap((id) => byId.get(String(id)) ?? [])
 }
 
-/** Absolute file URLs (the reader site and other apps fetch them from the CMS) and pixel sizes. */
-function toHeroImage(m: Media, serverUrl: string): AssembledArticle['heroImage'] {
-  const file = (f: { url?: string | null; width?: number | null; height?: number | null; mimeType?: string | null } | undefined) =>
-    f?.url && f.width && f.height && f.mimeType ? { url: new URL(f.url, serverUrl).toString(), width: f.width, height: f.height, mimeType: f.mimeType } : null
-  const image = file(m.sizes?.hero) ?? file(m)
-  if (!image) return null
-  const sources = [file(m.sizes?.medium), image].filter((f, i, all): f is NonNullable<typeof f> => f !== null && all.findIndex((g) => g?.url === f.url) === i)
-  return { alt: m.alt, credit: m.credit ?? null, image, sources: sources.sort((a, b) => a.width - b.width), card: file(m.sizes?.og) }
-}

@@ -47,6 +47,7 @@ describe('buildOpenApiDocument', () => {
       '/api/sections',
       '/api/content-revision',
       '/api/people',
+      '/api/people/by-slug/{slug}',
       '/api/topics',
       '/api/search',
       '/healthz',
