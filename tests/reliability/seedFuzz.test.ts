@@ -95,7 +95,9 @@ describe.each(seeds)('generated documents through the seed CLI, FUZZ_SEED=%i', (
       const before = await databaseSnapshot(stack.cms.url, admin)
       const run = await runScript(stack.env, 'seed/index.ts', [file, '--publish'], 60_000).done
       const context = `FUZZ_SEED=${seed} document ${i + 1}:\n${JSON.stringify(String(content).slice(0, 400))}\nstdout: ${run.stdout.slice(-600)}\nstderr: ${run.stderr.slice(-1200)}`
-      console.log(`document ${i + 1}: parser ${expected.ok ? 'accepts' : `refuses (${expected.message.split(': ').slice(1).join(': ')})`}; CLI exit ${run.code ?? run.signal}`)
+      // An unexpected exit says why on the live log too: a long run's failure summary can be lost.
+      const surprise = run.code !== (expected.ok ? 0 : 1) ? `; stderr: ${run.stderr.slice(-600)}` : ''
+      console.log(`document ${i + 1}: parser ${expected.ok ? 'accepts' : `refuses (${expected.message.split(': ').slice(1).join(': ')})`}; CLI exit ${run.code ?? run.signal}${surprise}`)
       expect(run.signal, `killed (hang?)\n${context}`).toBeNull()
       expect(run.stderr, context).not.toMatch(/^\s+at .+:\d+/m)
 
