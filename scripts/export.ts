@@ -20,7 +20,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Payload, PayloadRequest } from 'payload'
 import type { z } from 'zod'
-import { Article, ArticleVersion, Citation, ClaimDismissal, ContentFile, FORMAT, FORMAT_VERSION, Media, Person, Section, SectionVersion, Topic, User, describeIssues, mediaDirFor, mediaFiles } from './lib/contentFile'
+import { Article, ArticleVersion, Citation, ClaimDismissal, ContentFile, FORMAT, FORMAT_VERSION, Media, Person, Section, SectionVersion, Topic, User, describeIssues, mediaDirFor, mediaFiles, missingMediaFiles } from './lib/contentFile'
 import { runMain } from './lib/runMain'
 
 export class ExportError extends Error {}
@@ -62,12 +62,10 @@ export function mediaFolder(payload: Payload): string {
   return path.resolve(upload.staticDir)
 }
 
-/** Image records whose files are all on disk; each other one is reported and left out. */
+/** Image records (already fitting the format) whose files are all on disk; each other one is reported and left out. */
 function withFiles(rows: Row[], folder: string, skipped: string[]): Row[] {
   return rows.filter((row) => {
-    const parsed = Media.safeParse(row)
-    if (!parsed.success) return true // reported by fitting()
-    const missing = mediaFiles(parsed.data).filter((name) => !fs.existsSync(path.join(folder, name)))
+    const missing = missingMediaFiles(row as Media, folder)
     if (missing.length > 0) skipped.push(`media ${String(row.id)}: ${missing.join(', ')} missing from ${folder}`)
     return missing.length === 0
   })
@@ -107,9 +105,9 @@ function onlyKept(row: Row, kept: Record<string, Set<string>>): Row {
 }
 
 /** The database's rows with unfit ones left out; `skipped` says which and why. */
-function keepFitting(raw: Raw, skipped: string[]) {
+function keepFitting(raw: Raw, uploads: string, skipped: string[]) {
   const present = (kept: Row[]) => new Set(kept.map((r) => String(r.id)))
-  const media = fitting(raw.media, Media, 'media', skipped)
+  const media = withFiles(fitting(raw.media, Media, 'media', skipped), uploads, skipped)
   const mediaIds = present(media)
   const people = fitting(raw.people, Person, 'person', skipped).map((p) => onlyKept(p, { photo: mediaIds }))
   const topics = fitting(raw.topics, Topic, 'topic', skipped)
@@ -144,7 +142,7 @@ export async function exportContent(payload: Payload, skipped: string[] = []): P
     const rows = keepFitting(
       {
         users: (await allDocs(payload, req, 'users')).map(publicUser),
-        media: withFiles((await allDocs(payload, req, 'media')).map(storedMedia), mediaFolder(payload), skipped),
+        media: (await allDocs(payload, req, 'media')).map(storedMedia),
         people: await allDocs(payload, req, 'people'),
         topics: await allDocs(payload, req, 'topics'),
         citations: await allDocs(payload, req, 'citations'),
@@ -153,6 +151,7 @@ export async function exportContent(payload: Payload, skipped: string[] = []): P
         sections: await allDocs(payload, req, 'sections'),
         versions: { articles: await allVersions(payload, req, 'articles'), sections: await allVersions(payload, req, 'sections') },
       },
+      mediaFolder(payload),
       skipped,
     )
     const raw = {

@@ -29,7 +29,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Payload, PayloadRequest } from 'payload'
-import { ContentFile, describeIssues, mediaDirFor, mediaFiles, type Id } from './lib/contentFile'
+import { ContentFile, describeIssues, mediaDirFor, mediaFiles, missingMediaFiles, type Id } from './lib/contentFile'
 import { mediaFolder, summary } from './export'
 import { runMain } from './lib/runMain'
 import { NESTED_WRITE } from '../collections/hooks/withContext'
@@ -82,14 +82,14 @@ export type ImportResult = { resetLinks: { email: string; url: string }[] }
 /** Every image file the export names, checked before the database is opened. */
 export function checkMediaFiles(content: ContentFile, folder: string): void {
   for (const m of content.media) {
-    const missing = mediaFiles(m).filter((name) => !fs.existsSync(path.join(folder, name)))
+    const missing = missingMediaFiles(m, folder)
     if (missing.length > 0) throw new ImportError(`media ${m.id}: ${missing.join(', ')} missing from ${folder}`)
   }
 }
 
 /**
- * Copy the export's image files into the upload folder. Returns what it wrote, so a failed import
- * can take it back; a file of the same name with other bytes is refused, never overwritten.
+ * Copy the export's image files into the upload folder, recording in `copied` what it wrote so a
+ * failed import can take it back; a file of the same name with other bytes is refused, never overwritten.
  */
 function copyMediaFiles(content: ContentFile, from: string, to: string, copied: string[]): void {
   fs.mkdirSync(to, { recursive: true })

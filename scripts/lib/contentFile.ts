@@ -9,6 +9,8 @@
  * password hash, salt, API key, session or reset token is never written, and a file that carries
  * one is refused.
  */
+import fs from 'node:fs'
+import path from 'node:path'
 import { z } from 'zod'
 
 export const FORMAT = 'tripsitter-content-export'
@@ -80,6 +82,9 @@ export type Media = z.infer<typeof Media>
 
 /** Every file an image record names, once: the upload and each rendition (a small upload may be its own rendition). */
 export const mediaFiles = (m: Media): string[] => [...new Set([m.filename, ...Object.values(m.sizes ?? {}).flatMap((s) => (s.filename ? [s.filename] : []))])]
+
+/** The files of an image record that `folder` lacks: checked on export (the CMS's uploads) and import (beside the file). */
+export const missingMediaFiles = (m: Media, folder: string): string[] => mediaFiles(m).filter((name) => !fs.existsSync(path.join(folder, name)))
 
 /** Where an export's image files sit: `backup.json` -> `backup.media/`. */
 export const mediaDirFor = (file: string): string => `${file.replace(/\.json$/i, '')}.media`
