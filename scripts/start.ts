@@ -11,7 +11,7 @@ import crypto from 'node:crypto'
 import path from 'node:path'
 import { parseCmsEnv, parseWebEnv, repoRoot } from '../src/env'
 import { buildIfStale } from './build'
-import { exitOf, runTs, waitForOk } from './lib/processes'
+import { CMS_ENTRY, exitOf, runTs, waitForOk } from './lib/processes'
 import { supervise, type Supervisor } from './lib/supervisor'
 import { firstAdminNotice } from './lib/firstAdminNotice'
 
@@ -72,7 +72,7 @@ async function main() {
     buildIfStale('cms')
     buildIfStale('web')
   }
-  const cmsServer = server('cms', 'apps/cms/server.ts', `${cmsUrl}/readyz`, dev ? 180_000 : 120_000)
+  const cmsServer = server('cms', CMS_ENTRY, `${cmsUrl}/readyz`, dev ? 180_000 : 120_000)
   // A server that cannot start at all is a configuration problem: say so and stop, do not retry.
   await waitForOk(`${cmsUrl}/readyz`, dev ? 180_000 : 120_000, cmsServer.child)
 

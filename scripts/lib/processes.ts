@@ -1,10 +1,17 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
-import { repoRoot } from '../../src/env'
+import { cmsHeapFlag, repoRoot, type EnvSource } from '../../src/env'
+
+export const CMS_ENTRY = 'apps/cms/server.ts'
+
+/** Node's arguments for a TypeScript entry point: the tsx loader, and the CMS's heap bound. */
+export function nodeArgs(entry: string, env: EnvSource): string[] {
+  return [...(entry === CMS_ENTRY ? [cmsHeapFlag(env)] : []), '--import', 'tsx', path.join(repoRoot, entry)]
+}
 
 /** Run a TypeScript entry point with the tsx loader in a child process, output prefixed by the child. */
 export function runTs(entry: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, entry), ...args], {
+  return spawn(process.execPath, [...nodeArgs(entry, env), ...args], {
     cwd: repoRoot,
     env,
     stdio: ['ignore', 'inherit', 'inherit'],

@@ -9,6 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { repoRoot } from '../../src/env'
 import { freePort } from './ports'
+import { CMS_ENTRY, nodeArgs } from './processes'
 
 /** Environment for a child process (NodeJS.ProcessEnv insists on NODE_ENV, which Next's types make required). */
 export type EnvVars = Record<string, string | undefined>
@@ -67,7 +68,7 @@ export async function baseEnv(extra: EnvVars = {}): Promise<{ dataDir: string; e
 }
 
 function spawnServer(entry: string, env: EnvVars): { child: ChildProcess; output: () => string } {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, entry)], { cwd: repoRoot, env: asProcessEnv(env), stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, nodeArgs(entry, env), { cwd: repoRoot, env: asProcessEnv(env), stdio: ['ignore', 'pipe', 'pipe'] })
   let out = ''
   const keep = (b: Buffer) => {
     out = (out + b.toString()).slice(-20_000)
@@ -124,7 +125,7 @@ const killAndThrow = (child: ChildProcess) => (err: unknown): never => {
 /** `url`: where to reach it, when that is not the public CMS_URL (an https URL behind a TLS proxy). */
 export async function startCms(env: EnvVars, url = env.CMS_URL!): Promise<Running> {
   await waitForBuilds()
-  const { child, output } = spawnServer('apps/cms/server.ts', env)
+  const { child, output } = spawnServer(CMS_ENTRY, env)
   await waitFor(`${url}/readyz`, child, output).catch(killAndThrow(child))
   return { url, port: Number(env.CMS_PORT), child, output, stop: stopper(child) }
 }
