@@ -8,15 +8,20 @@ import { fileURLToPath } from 'node:url'
  */
 export function runMain(moduleUrl: string, main: (argv: string[]) => Promise<number>, isExpected: (err: unknown) => err is Error): void {
   if (!process.argv[1] || path.resolve(process.argv[1]) !== fileURLToPath(moduleUrl)) return
-  // Node exits 0, silently, when nothing is left to wake a pending promise. Unfinished work must
-  // not look like success to a caller that checks the exit code.
-  process.once('beforeExit', () => {
-    console.error('error: stopped before finishing (nothing left to wait on); nothing after the last line above was done')
-    process.exitCode = 1
-  })
+  // Held until main settles. Under heavy load a seed run was seen printing its parse warnings and
+  // then stopping: Node found its event loop empty while main still awaited Payload's start (module
+  // loading goes through the tsx loader's worker thread), and exited, with 0 before a beforeExit
+  // guard made that exit 1 ("stopped before finishing"). Replays of the same document passed. A
+  // ref'd timer keeps the process alive until main has really finished, so unfinished work can
+  // neither look like success nor be cut short.
+  const keepAlive = setInterval(() => undefined, 2 ** 30)
   main(process.argv.slice(2)).then(
-    (code) => exitAfterOutput(code),
+    (code) => {
+      clearInterval(keepAlive)
+      exitAfterOutput(code)
+    },
     (err: unknown) => {
+      clearInterval(keepAlive)
       console.error(isExpected(err) ? `error: ${err.message}` : err)
       exitAfterOutput(1)
     },
