@@ -100,14 +100,18 @@ describe('SIGKILL of the seed at different points', () => {
       const run = runScript(env, 'seed/index.ts', ['--publish'])
       if (point.after) {
         const pattern = point.after
+        // Until the line is printed, or the run has ended without printing it (then the kill below finds it gone).
         await new Promise<void>((resolve) => {
+          const done = () => {
+            run.child.stdout!.off('data', check)
+            run.child.off('exit', done)
+            resolve()
+          }
           const check = () => {
-            if (pattern.test(run.stdout()) || run.child.exitCode !== null) {
-              run.child.stdout!.off('data', check)
-              resolve()
-            }
+            if (pattern.test(run.stdout()) || run.child.exitCode !== null || run.child.signalCode !== null) done()
           }
           run.child.stdout!.on('data', check)
+          run.child.once('exit', done)
           check()
         })
       }
