@@ -7,7 +7,7 @@
 import path from 'node:path'
 import { repoRoot } from '../src/env'
 
-export const PARTS = ['http', 'publish', 'growth', 'sizes', 'startup'] as const
+export const PARTS = ['http', 'publish', 'growth', 'cluster', 'sizes', 'startup'] as const
 export type Part = (typeof PARTS)[number]
 
 export interface BenchOptions {
@@ -18,6 +18,9 @@ export interface BenchOptions {
   growthDuration: number
   growthLevels: number[]
   publishes: number
+  /** Seconds of reader load in each phase of the cluster part, and publishes in its steady phase. */
+  clusterDuration: number
+  clusterPublishes: number
   sizeCount: number
   out: string
   skip: Set<Part>
@@ -61,6 +64,8 @@ export function parseOptions(argv: string[]): BenchOptions {
     growthDuration,
     growthLevels: quick ? [1, 10] : [1, 100, 1000],
     publishes: quick ? 5 : 20,
+    clusterDuration: quick ? 6 : 15,
+    clusterPublishes: quick ? 1 : 5,
     sizeCount: quick ? 2 : 3,
     out: path.resolve(out),
     skip,

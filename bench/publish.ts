@@ -16,12 +16,23 @@ export interface PublishTiming {
   saveMs: number[]
 }
 
-async function articleId(cmsUrl: string, editor: Session, slug: string): Promise<string | number> {
+export async function articleId(cmsUrl: string, editor: Session, slug: string): Promise<string | number> {
   const res = await fetch(`${cmsUrl}/api/articles?where%5Bslug%5D%5Bequals%5D=${slug}&depth=0&limit=1`, { headers: { authorization: `JWT ${editor.token}` } })
   const body = await json<{ docs: { id: string | number }[] }>(res)
   const id = body.docs[0]?.id
   if (id === undefined) throw new Error(`no article ${slug}`)
   return id
+}
+
+/** Set the article's summary and publish it, as an editor does over REST. */
+export async function publishSummary(cmsUrl: string, editor: Session, id: string | number, summary: string): Promise<void> {
+  const res = await fetch(`${cmsUrl}/api/articles/${id}`, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/json', authorization: `JWT ${editor.token}` },
+    body: JSON.stringify({ summary, _status: 'published' }),
+  })
+  if (!res.ok) throw new Error(`publish: ${res.status} ${await res.text()}`)
+  await res.arrayBuffer()
 }
 
 export async function publishToVisible(urls: { cms: string; web: string }, slug: string, count: number): Promise<PublishTiming> {
@@ -34,13 +45,7 @@ export async function publishToVisible(urls: { cms: string; web: string }, slug:
     const marker = `bench-revision-${i}-${Math.random().toString(36).slice(2, 10)}`
     const summary = `Ketamine is showing rapid effects in treatment-resistant depression, PTSD and suicidal ideation (${marker}).`
     const started = performance.now()
-    const res = await fetch(`${urls.cms}/api/articles/${id}`, {
-      method: 'PATCH',
-      headers: { 'content-type': 'application/json', authorization: `JWT ${editor.token}` },
-      body: JSON.stringify({ summary, _status: 'published' }),
-    })
-    if (!res.ok) throw new Error(`publish ${i}: ${res.status} ${await res.text()}`)
-    await res.arrayBuffer()
+    await publishSummary(urls.cms, editor, id, summary)
     timing.saveMs.push(performance.now() - started)
     for (;;) {
       const html = await (await fetch(page)).text()

@@ -1,6 +1,7 @@
 /**
  * BENCHMARKS.md from one run's results. Pure: everything it prints was measured in that run.
  */
+import type { ClusterRun } from './cluster'
 import type { Measurement } from './load'
 import type { MachineInfo } from './machine'
 import type { GrowthLevel } from './growth'
@@ -31,6 +32,7 @@ export interface Report {
   growth: GrowthLevel[]
   sizes: SizedSeed[]
   startup: StartupTiming | undefined
+  cluster?: ClusterRun
   checks: Check[]
 }
 
@@ -172,6 +174,38 @@ function growthSection(levels: GrowthLevel[]): string {
   ].join('\n')
 }
 
+function clusterSection(c: ClusterRun | undefined): string {
+  if (!c) return '(not run)'
+  const instances = (seen: Record<string, number>) =>
+    Object.keys(seen)
+      .sort()
+      .map((name) => `${name} ${ms(seen[name]!)}`)
+      .join(', ')
+  const failures = (p: ClusterRun['steady']) => p.targets.map(([name, failed]) => `${name}: ${n0(failed)}`).join('; ')
+  return [
+    `\`npm run cluster\`: two CMS and two reader-site processes on one SQLite file (WAL) behind nginx; ${c.readers} readers through nginx`,
+    '(article page, front page and by-slug API), an editor publishing through nginx, every instance read directly.',
+    '',
+    table(
+      ['Phase', 'Reader requests', 'req/s', 'Failed', 'Publishes', 'Every instance serves the edit after'],
+      [
+        ['steady', n0(c.steady.requests), n0(c.steady.requestsPerSecond), failures(c.steady), `${c.steady.publishes.done} (${c.steady.publishes.failed.length} failed)`, c.steady.visibleMs.map(instances).join('<br>')],
+        [
+          `${c.failover.killed.join(' and ')} SIGKILLed at ${ms(c.failover.killedAtMs)}`,
+          n0(c.failover.requests),
+          n0(c.failover.requestsPerSecond),
+          failures(c.failover),
+          `${c.failover.publishes.done} (${c.failover.publishes.failed.length} failed)`,
+          c.failover.visibleMs.map(instances).join('<br>'),
+        ],
+      ],
+    ),
+    '',
+    `Killed instances back (restarted by the supervisor, serving again) after: ${instances(c.failover.backAfterMs)}. Times in the last column`,
+    'run from the publish request; a killed instance is counted when it is back and serves the edit.',
+  ].join('\n')
+}
+
 const METHOD = `- Servers: the production builds, started by \`tests/helpers/servers.ts\` (the CMS behind express, the reader site behind its
   caching front server), each a child process on a free port, against a fresh SQLite database; the bundled article
   seeded and published with the seed CLI, as \`npm start\` does. API rate limits are raised through the environment.
@@ -230,6 +264,10 @@ ${seedSection(r.seed, r.sizes)}
 ## Growth
 
 ${growthSection(r.growth)}
+
+## Cluster
+
+${clusterSection(r.cluster)}
 
 ## Start to ready (\`npm start\`)
 

@@ -12,6 +12,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { repoRoot } from '../src/env'
 import { buildIfStale } from '../scripts/build'
+import { clusterBench, type ClusterRun } from './cluster'
 import { runGrowth, type GrowthLevel } from './growth'
 import { roundsFor } from './interleave'
 import { CONNECTIONS } from './load'
@@ -24,7 +25,7 @@ import { bySlugPath, etagOf, GROWTH_IDS } from './scenarios'
 import { seedSizes, SIZES, type SizedSeed } from './seedSizes'
 import { startBenchStack } from './stack'
 import { startToReady, type StartupTiming } from './startup'
-import { allChecks, type HttpPair } from './targets'
+import { allChecks, everyInstanceMs, type HttpPair } from './targets'
 import { percentile } from './stats'
 
 const t0 = Date.now()
@@ -62,6 +63,7 @@ async function main(): Promise<void> {
   let growth: GrowthLevel[] = []
   let sizes: SizedSeed[] = []
   let startup: StartupTiming | undefined
+  let cluster: ClusterRun | undefined
 
   log('starting the CMS, seeding, starting the reader site...')
   const stack = await startBenchStack({ cmsEnv: profileEnv(opts, 'cms'), webEnv: profileEnv(opts, 'web') })
@@ -87,6 +89,10 @@ async function main(): Promise<void> {
     await stopStack()
   }
 
+  if (!opts.skip.has('cluster')) {
+    cluster = await clusterBench({ durationMs: opts.clusterDuration * 1000, publishes: opts.clusterPublishes, log })
+    log(`cluster: ${cluster.steady.failures + cluster.failover.failures} failed reader requests; every instance had each edit after ${everyInstanceMs(cluster).map((n) => n.toFixed(0)).join(', ')} ms`)
+  }
   if (!opts.skip.has('sizes')) sizes = await seedSizes(SIZES.slice(0, opts.sizeCount), log)
   if (!opts.skip.has('startup')) {
     // "After a build": make sure nothing is stale right now, so start.ts only checks.
@@ -96,7 +102,7 @@ async function main(): Promise<void> {
   }
   fs.rmSync(workDir, { recursive: true, force: true })
 
-  const checks = allChecks({ http, publishVisibleMs: publish.visibleMs, seed: stack.seed, growth, sizes })
+  const checks = allChecks({ http, publishVisibleMs: publish.visibleMs, seed: stack.seed, growth, sizes, cluster })
   const report = renderReport({
     machine: machineInfo(),
     startedAt,
@@ -115,6 +121,7 @@ async function main(): Promise<void> {
     growth,
     sizes,
     startup,
+    cluster,
     checks,
   })
   fs.mkdirSync(path.dirname(opts.out), { recursive: true })
@@ -122,7 +129,7 @@ async function main(): Promise<void> {
   // Every number, for a closer look than the report gives (bench-out/ is not committed).
   const raw = path.join(repoRoot, 'bench-out', `results-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`)
   fs.mkdirSync(path.dirname(raw), { recursive: true })
-  fs.writeFileSync(raw, JSON.stringify({ opts: { ...opts, skip: [...opts.skip], profile: [...opts.profile] }, http, publish, seed: stack.seed, growth, sizes, startup, checks }, null, 2))
+  fs.writeFileSync(raw, JSON.stringify({ opts: { ...opts, skip: [...opts.skip], profile: [...opts.profile] }, http, publish, seed: stack.seed, growth, sizes, startup, cluster, checks }, null, 2))
   if (opts.profile.size) log(`CPU profiles in bench-out/profiles/ (open in Chrome DevTools, or: npx tsx bench/profileSummary.ts <file>)`)
   for (const c of checks) log(`${c.pass ? 'PASS' : 'MISS'}  ${c.name}: ${c.actual} (wanted ${c.target})`)
   log(`wrote ${path.relative(repoRoot, opts.out)} in ${((Date.now() - t0) / 1000).toFixed(0)} s`)

@@ -3,6 +3,7 @@
  * throughput checks at half strength (`factor` 0.5) so it catches regressions without flaking on
  * a busy machine.
  */
+import type { ClusterRun } from './cluster'
 import type { Measurement } from './load'
 import type { GrowthLevel } from './growth'
 import type { SeedTiming } from './stack'
@@ -56,9 +57,13 @@ export interface FullResults {
   seed: { cold: SeedTiming; noop?: SeedTiming }
   growth: GrowthLevel[]
   sizes: SizedSeed[]
+  cluster?: ClusterRun
 }
 
 export const SEARCH_P95_MS = 50
+
+/** For each publish of the cluster's steady phase, when the slowest instance had it. */
+export const everyInstanceMs = (run: ClusterRun): number[] => run.steady.visibleMs.map((seen) => Math.max(...Object.values(seen)))
 
 export const RSS_LIMITS_MB: Record<'cms' | 'web', number> = { cms: 600, web: 400 }
 
@@ -104,6 +109,14 @@ export function allChecks(r: FullResults): Check[] {
     // Linear means cost per byte stays flat; allow it to double before calling it superlinear.
     const perByte = big.doneMs / big.bytes / (mid.doneMs / mid.bytes)
     checks.push({ name: `Seed time vs size (${big.label} vs ${mid.label}, per byte)`, target: '<= 2.0x (roughly linear)', actual: `${fmt(perByte)}x`, pass: perByte <= 2 })
+  }
+
+  if (r.cluster) {
+    const slowest = everyInstanceMs(r.cluster)
+    const p95 = percentile(slowest, 95)
+    checks.push({ name: `Cluster: publish visible on every instance (2 CMS + 2 reader processes), p95 of ${slowest.length}`, target: '<= 2000 ms', actual: `${fmt(p95, 0)} ms`, pass: p95 <= 2000 })
+    const failed = r.cluster.steady.failures + r.cluster.failover.failures
+    checks.push({ name: `Cluster: failed reader requests, ${r.cluster.readers} readers through nginx, with publishes and with ${r.cluster.failover.killed.join(' and ')} killed`, target: '0', actual: String(failed), pass: failed === 0 })
   }
 
   const loadRuns = r.http.length + r.growth.length

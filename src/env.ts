@@ -135,6 +135,12 @@ export function cmsHeapFlag(source: EnvSource): string {
   return `--max-old-space-size=${parsed.success ? parsed.data : DEFAULT_CMS_HEAP_MB}`
 }
 
+/** `npm run cluster` (scripts/cluster.ts): the ports nginx listens on for readers and for the CMS. */
+const clusterSchema = z.object({
+  CLUSTER_WEB_PORT: port.default(8080),
+  CLUSTER_CMS_PORT: port.default(8081),
+})
+
 export type CmsEnv = z.infer<typeof cmsSchema> & Record<SecretName, string> & { databaseKind: 'mongodb' | 'sqlite'; sqlitePath: string }
 export type WebEnv = z.infer<typeof webSchema> & Record<WebSecretName, string>
 
@@ -212,11 +218,13 @@ export function parseWebEnv(source: EnvSource = process.env, log: (msg: string) 
   return { ...env, ...resolveSecrets(WEB_SECRET_NAMES, env, log) }
 }
 
+export const parseClusterEnv = (source: EnvSource = process.env): z.infer<typeof clusterSchema> => parse(clusterSchema, source)
+
 let cmsCache: CmsEnv | undefined
 let webCache: WebEnv | undefined
 /** Parsed once per process; throws EnvError with every bad variable named. */
 export const cmsEnv = (): CmsEnv => (cmsCache ??= parseCmsEnv())
 export const webEnv = (): WebEnv => (webCache ??= parseWebEnv())
 
-/** Every variable either process reads, for `.env.example` and its test. */
-export const ENV_VARIABLES: readonly string[] = [...new Set([...Object.keys(cmsSchema.shape), ...Object.keys(webSchema.shape)])].sort()
+/** Every variable the processes and `npm run cluster` read, for `.env.example` and its test. */
+export const ENV_VARIABLES: readonly string[] = [...new Set([...Object.keys(cmsSchema.shape), ...Object.keys(webSchema.shape), ...Object.keys(clusterSchema.shape)])].sort()

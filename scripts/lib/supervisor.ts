@@ -11,6 +11,8 @@ import type { ChildProcess } from 'node:child_process'
 export interface SupervisorOptions {
   /** Short name used in log lines: `cms`, `web`. */
   name: string
+  /** The launcher's tag at the start of each log line (`start` for npm start). */
+  tag?: string
   spawn: () => ChildProcess
   /** Resolves once a fresh process is serving; rejects when it is not. */
   ready: (child: ChildProcess) => Promise<void>
@@ -41,6 +43,7 @@ export function supervise(o: SupervisorOptions): Supervisor {
   const windowMs = o.windowMs ?? 60_000
   const base = o.baseBackoffMs ?? 500
   const cap = o.maxBackoffMs ?? 8_000
+  const tag = `[${o.tag ?? 'start'}]`
   const log = o.log ?? ((line: string) => console.log(line))
   const crashes: number[] = []
   let stopping = false
@@ -49,7 +52,7 @@ export function supervise(o: SupervisorOptions): Supervisor {
 
   function start(): ChildProcess {
     const c = o.spawn()
-    log(`[start] ${o.name} pid ${c.pid}`)
+    log(`${tag} ${o.name} pid ${c.pid}`)
     c.once('exit', (code, signal) => onExit(c, code, signal))
     return c
   }
@@ -59,7 +62,7 @@ export function supervise(o: SupervisorOptions): Supervisor {
     const now = Date.now()
     crashes.push(now)
     while (crashes.length && crashes[0]! < now - windowMs) crashes.shift()
-    const what = `[start] ${o.name} (pid ${c.pid}) stopped unexpectedly: ${describeExit(code, signal)}`
+    const what = `${tag} ${o.name} (pid ${c.pid}) stopped unexpectedly: ${describeExit(code, signal)}`
     if (crashes.length >= maxCrashes) {
       stopping = true
       const reason = `${o.name} stopped ${crashes.length} times within ${windowMs / 1000} s (last: ${describeExit(code, signal)}); not restarting it again. See its output above for the cause.`
@@ -74,10 +77,10 @@ export function supervise(o: SupervisorOptions): Supervisor {
       child = start()
       const fresh = child
       o.ready(fresh).then(
-        () => log(`[start] ${o.name} is back (pid ${fresh.pid})`),
+        () => log(`${tag} ${o.name} is back (pid ${fresh.pid})`),
         // A process that dies before it is ready is counted by its own exit handler; one that hangs is killed so it is.
         (err: unknown) => {
-          log(`[start] ${o.name} did not become ready: ${err instanceof Error ? err.message : String(err)}`)
+          log(`${tag} ${o.name} did not become ready: ${err instanceof Error ? err.message : String(err)}`)
           if (fresh.exitCode === null && fresh.signalCode === null) fresh.kill('SIGKILL')
         },
       )
