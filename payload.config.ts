@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildConfig, type CollectionConfig, type DatabaseAdapterObj } from 'payload'
@@ -40,6 +41,9 @@ function database(e: CmsEnv): DatabaseAdapterObj {
     // Transactions need a replica set; docker-compose runs a single-node one.
     return mongooseAdapter({ url: e.DATABASE_URL! })
   }
+  // SQLite creates the file but not its folder: a fresh DATA_DIR (a new volume, a deployment that
+  // sets every secret, so nothing else has written there yet) would fail with "cannot open".
+  fs.mkdirSync(path.dirname(e.sqlitePath), { recursive: true })
   const adapter = sqliteAdapter({
     client: { url: `file:${e.sqlitePath}` },
     wal: true,
