@@ -16,13 +16,11 @@ import { buildIfStale } from './build'
 import { freePort } from './lib/ports'
 import { CMS_ENTRY, exitOf, runTs, waitForOk } from './lib/processes'
 import { startNginx, nginxBinary, type Balancer } from './lib/nginx'
-import { supervise, type Supervisor } from './lib/supervisor'
+import { stopAllOnSignals, supervise, type Supervisor } from './lib/supervisor'
 import { firstAdminNotice } from './lib/firstAdminNotice'
 
 const INSTANCES = 2
 const READY_MS = 120_000
-/** Past this, processes still running are killed: a stop never waits longer than 10 s. */
-const STOP_DEADLINE_MS = 9_000
 
 const cluster = parseClusterEnv()
 const shared: NodeJS.ProcessEnv = {
@@ -40,22 +38,7 @@ parseWebEnv(shared, () => undefined)
 
 const supervisors: Supervisor[] = []
 let balancer: Balancer | undefined
-let stopping = false
-
-async function stopAll(exitCode: number): Promise<void> {
-  if (stopping) return
-  stopping = true
-  const deadline = setTimeout(() => {
-    for (const s of supervisors) if (s.child.exitCode === null && s.child.signalCode === null) s.child.kill('SIGKILL')
-    console.error(`[cluster] processes still running after ${STOP_DEADLINE_MS / 1000} s were killed`)
-    process.exit(exitCode || 1)
-  }, STOP_DEADLINE_MS)
-  await Promise.all([...supervisors.map((s) => s.stop('SIGTERM')), balancer?.stop()])
-  clearTimeout(deadline)
-  process.exit(exitCode)
-}
-process.on('SIGINT', () => void stopAll(0))
-process.on('SIGTERM', () => void stopAll(0))
+const stopAll = stopAllOnSignals('cluster', supervisors, async () => balancer?.stop())
 
 /** One supervised instance on its own loopback port; resolves once it answers `readyPath`. */
 async function instance(name: string, entry: string, env: NodeJS.ProcessEnv, port: number, readyPath: string): Promise<void> {

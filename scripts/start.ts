@@ -12,7 +12,7 @@ import path from 'node:path'
 import { parseCmsEnv, parseWebEnv, repoRoot } from '../src/env'
 import { buildIfStale } from './build'
 import { CMS_ENTRY, exitOf, runTs, waitForOk } from './lib/processes'
-import { supervise, type Supervisor } from './lib/supervisor'
+import { stopAllOnSignals, supervise, type Supervisor } from './lib/supervisor'
 import { firstAdminNotice } from './lib/firstAdminNotice'
 
 const dev = process.argv.includes('--dev')
@@ -31,25 +31,8 @@ const web = parseWebEnv(env, () => undefined)
 const cmsUrl = `http://127.0.0.1:${cms.CMS_PORT}`
 const webUrl = `http://127.0.0.1:${web.WEB_PORT}`
 
-/** Past this, children still running are killed: an orchestrator's stop never waits on us longer than 10 s. */
-const STOP_DEADLINE_MS = 9_000
 const supervisors: Supervisor[] = []
-let stopping = false
-
-async function stopAll(exitCode: number): Promise<void> {
-  if (stopping) return
-  stopping = true
-  const deadline = setTimeout(() => {
-    for (const s of supervisors) if (s.child.exitCode === null && s.child.signalCode === null) s.child.kill('SIGKILL')
-    console.error(`[start] servers still running after ${STOP_DEADLINE_MS / 1000} s were killed`)
-    process.exit(exitCode || 1)
-  }, STOP_DEADLINE_MS)
-  await Promise.all(supervisors.map((s) => s.stop('SIGTERM')))
-  clearTimeout(deadline)
-  process.exit(exitCode)
-}
-process.on('SIGINT', () => void stopAll(0))
-process.on('SIGTERM', () => void stopAll(0))
+const stopAll = stopAllOnSignals('start', supervisors)
 
 const giveUp = (reason: string) => {
   console.error(`[start] giving up: ${reason}`)

@@ -103,3 +103,30 @@ export function supervise(o: SupervisorOptions): Supervisor {
     },
   }
 }
+
+/** Past this, processes still running are killed: an orchestrator's stop never waits on us longer than 10 s. */
+const STOP_DEADLINE_MS = 9_000
+
+/**
+ * The launcher's way out, installed on SIGINT and SIGTERM: stop every supervised process (SIGTERM)
+ * and whatever `alsoStop` stops, then exit with the code given; processes still running at the
+ * deadline are killed. Only the first call counts.
+ */
+export function stopAllOnSignals(tag: string, supervisors: readonly Supervisor[], alsoStop: () => Promise<unknown> = async () => undefined): (exitCode: number) => Promise<void> {
+  let stopping = false
+  const stopAll = async (exitCode: number): Promise<void> => {
+    if (stopping) return
+    stopping = true
+    const deadline = setTimeout(() => {
+      for (const s of supervisors) if (s.child.exitCode === null && s.child.signalCode === null) s.child.kill('SIGKILL')
+      console.error(`[${tag}] processes still running after ${STOP_DEADLINE_MS / 1000} s were killed`)
+      process.exit(exitCode || 1)
+    }, STOP_DEADLINE_MS)
+    await Promise.all([...supervisors.map((s) => s.stop('SIGTERM')), alsoStop()])
+    clearTimeout(deadline)
+    process.exit(exitCode)
+  }
+  process.on('SIGINT', () => void stopAll(0))
+  process.on('SIGTERM', () => void stopAll(0))
+  return stopAll
+}
