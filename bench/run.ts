@@ -133,6 +133,11 @@ async function main(): Promise<void> {
   if (opts.profile.size) log(`CPU profiles in bench-out/profiles/ (open in Chrome DevTools, or: npx tsx bench/profileSummary.ts <file>)`)
   for (const c of checks) log(`${c.pass ? 'PASS' : 'MISS'}  ${c.name}: ${c.actual} (wanted ${c.target})`)
   log(`wrote ${path.relative(repoRoot, opts.out)} in ${((Date.now() - t0) / 1000).toFixed(0)} s`)
+  const missed = checks.filter((c) => !c.pass).length
+  if (missed) {
+    log(`${missed} of ${checks.length} targets missed`)
+    process.exitCode = 1
+  }
 }
 
 main().catch((err: unknown) => {
