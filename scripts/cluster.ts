@@ -14,7 +14,7 @@ import path from 'node:path'
 import { parseClusterEnv, parseCmsEnv, parseWebEnv, repoRoot } from '../src/env'
 import { buildIfStale } from './build'
 import { freePort } from './lib/ports'
-import { CMS_ENTRY, exitOf, runTs, waitForOk } from './lib/processes'
+import { CMS_ENTRY, exitOf, runTs, waitForOk, WEB_ENTRY } from './lib/processes'
 import { startNginx, nginxBinary, type Balancer } from './lib/nginx'
 import { stopAllOnSignals, supervise, type Supervisor } from './lib/supervisor'
 import { firstAdminNotice } from './lib/firstAdminNotice'
@@ -76,7 +76,7 @@ async function main() {
   const seedExit = await exitOf(seed)
   if (seedExit !== 0) console.error(`[cluster] seeding the bundled article failed (exit ${seedExit}); the site may be empty`)
   for (let i = 1; i < INSTANCES; i++) await instance(`cms-${i + 1}`, CMS_ENTRY, cmsEnv(i), cmsPorts[i]!, '/readyz')
-  await Promise.all(webPorts.map((port, i) => instance(`web-${i + 1}`, 'apps/web/server.ts', webEnv(i), port, '/robots.txt')))
+  await Promise.all(webPorts.map((port, i) => instance(`web-${i + 1}`, WEB_ENTRY, webEnv(i), port, '/robots.txt')))
   await waitForOk(`http://127.0.0.1:${cluster.CLUSTER_WEB_PORT}/robots.txt`, READY_MS)
   console.log(`[cluster] ready: reader site ${cms.WEB_URL}   CMS admin ${cms.CMS_URL}/admin   (${INSTANCES} of each behind nginx)`)
   const notice = await firstAdminNotice(`http://127.0.0.1:${cluster.CLUSTER_CMS_PORT}`, cms, 'cluster')

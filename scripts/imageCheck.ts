@@ -18,7 +18,7 @@ import path from 'node:path'
 import { cmsHeapFlag, repoRoot } from '../src/env'
 import { buildIfStale } from './build'
 import { freePort } from './lib/ports'
-import { waitForOk } from './lib/processes'
+import { CMS_ENTRY, waitForOk, WEB_ENTRY } from './lib/processes'
 
 /** The runtime stage's COPY lines as [source paths in the checkout, destination in the image]. */
 function runtimeCopies(dockerfile: string): [string[], string][] {
@@ -88,11 +88,11 @@ async function main(): Promise<void> {
       REVALIDATE_SECRET: secret(),
       PREVIEW_SECRET: secret(),
     }
-    const cms = start(dir, [cmsHeapFlag(env), '--import', 'tsx', 'apps/cms/server.ts'], env)
+    const cms = start(dir, [cmsHeapFlag(env), '--import', 'tsx', CMS_ENTRY], env)
     children.push(cms)
     await waitForOk(`${env.CMS_URL}/readyz`, 180_000, cms)
     await waitForOk(`${env.CMS_URL}/api/articles`, 10_000, cms)
-    const web = start(dir, ['--import', 'tsx', 'apps/web/server.ts'], env)
+    const web = start(dir, ['--import', 'tsx', WEB_ENTRY], env)
     children.push(web)
     await waitForOk(`${env.WEB_URL}/robots.txt`, 180_000, web)
     console.log('[image:check] the runtime stage starts: CMS /readyz and /api/articles, reader site /robots.txt answer 200')

@@ -11,7 +11,7 @@ import crypto from 'node:crypto'
 import path from 'node:path'
 import { parseCmsEnv, parseWebEnv, repoRoot } from '../src/env'
 import { buildIfStale } from './build'
-import { CMS_ENTRY, exitOf, runTs, waitForOk } from './lib/processes'
+import { CMS_ENTRY, exitOf, runTs, waitForOk, WEB_ENTRY } from './lib/processes'
 import { stopAllOnSignals, supervise, type Supervisor } from './lib/supervisor'
 import { firstAdminNotice } from './lib/firstAdminNotice'
 
@@ -63,7 +63,7 @@ async function main() {
   const seedExit = await exitOf(seed)
   if (seedExit !== 0) console.error(`[start] seeding the bundled article failed (exit ${seedExit}); the CMS is up, the site may be empty`)
 
-  const webServer = server('web', 'apps/web/server.ts', `${webUrl}/robots.txt`, 120_000)
+  const webServer = server('web', WEB_ENTRY, `${webUrl}/robots.txt`, 120_000)
   await waitForOk(`${webUrl}/robots.txt`, 120_000, webServer.child)
   console.log(`[start] CMS admin: ${cms.CMS_URL}/admin   API docs: ${cms.CMS_URL}/api/docs   reader site: ${web.WEB_URL}`)
   const notice = await firstAdminNotice(cmsUrl, cms)

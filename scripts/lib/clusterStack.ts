@@ -5,11 +5,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { repoRoot } from '../../src/env'
-import { freePort } from './ports'
-import { TEST_SECRETS, type EnvVars } from './stack'
+import { nodeArgs } from './processes'
+import { baseEnv, type EnvVars } from './stack'
 
 export type ClusterInstance = { name: string; port: number; pid: number }
 
@@ -65,26 +63,19 @@ export async function everyInstanceServes(cluster: Pick<ClusterStack, 'instances
 }
 
 export async function startClusterStack(extra: EnvVars = {}): Promise<ClusterStack> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tripsitter-cluster-'))
-  const [webPort, cmsPort] = [await freePort(), await freePort()]
-  const webUrl = `http://127.0.0.1:${webPort}`
-  const cmsUrl = `http://127.0.0.1:${cmsPort}`
-  const env: EnvVars = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    NODE_ENV: 'production',
-    DATA_DIR: dataDir,
-    ...TEST_SECRETS,
-    CLUSTER_WEB_PORT: String(webPort),
-    CLUSTER_CMS_PORT: String(cmsPort),
-    CMS_URL: cmsUrl,
-    WEB_URL: webUrl,
+  // The test stack's environment (fresh database, test secrets, the MongoDB lane when it is on); its two
+  // free ports become nginx's, and cluster.ts gives every instance a port of its own.
+  const { dataDir, env, cmsPort, webPort } = await baseEnv({
+    // The first CMS runs scheduled jobs, as `npm run cluster` does by default.
+    JOBS_AUTORUN: 'true',
     // Every reader comes from one address here; the limits are per client and would throttle the run, not a crowd.
     RATE_LIMIT_API_MAX: '1000000000',
     PAGE_CACHE_MISSES_PER_MINUTE: '1000000000',
     ...extra,
-  }
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts/cluster.ts')], { cwd: repoRoot, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] })
+  })
+  Object.assign(env, { CLUSTER_WEB_PORT: String(webPort), CLUSTER_CMS_PORT: String(cmsPort) })
+  const [webUrl, cmsUrl] = [env.WEB_URL!, env.CMS_URL!]
+  const child = spawn(process.execPath, nodeArgs('scripts/cluster.ts', env), { cwd: repoRoot, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] })
   let log = ''
   const keep = (b: Buffer) => (log += b.toString())
   child.stdout!.on('data', keep)

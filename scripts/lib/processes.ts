@@ -3,6 +3,7 @@ import path from 'node:path'
 import { cmsHeapFlag, repoRoot, type EnvSource } from '../../src/env'
 
 export const CMS_ENTRY = 'apps/cms/server.ts'
+export const WEB_ENTRY = 'apps/web/server.ts'
 
 /** Node's arguments for a TypeScript entry point: the tsx loader, and the CMS's heap bound. */
 export function nodeArgs(entry: string, env: EnvSource): string[] {

@@ -9,7 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { repoRoot } from '../../src/env'
 import { freePort } from './ports'
-import { CMS_ENTRY, nodeArgs } from './processes'
+import { CMS_ENTRY, nodeArgs, WEB_ENTRY } from './processes'
 
 /** Environment for a child process (NodeJS.ProcessEnv insists on NODE_ENV, which Next's types make required). */
 export type EnvVars = Record<string, string | undefined>
@@ -132,7 +132,7 @@ export async function startCms(env: EnvVars, url = env.CMS_URL!): Promise<Runnin
 
 export async function startWeb(env: EnvVars): Promise<Running> {
   await waitForBuilds()
-  const { child, output } = spawnServer('apps/web/server.ts', env)
+  const { child, output } = spawnServer(WEB_ENTRY, env)
   const url = env.WEB_URL!
   await waitFor(`${url}/robots.txt`, child, output).catch(killAndThrow(child))
   return { url, port: Number(env.WEB_PORT), child, output, stop: stopper(child) }
