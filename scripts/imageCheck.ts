@@ -18,7 +18,10 @@ import path from 'node:path'
 import { cmsHeapFlag, repoRoot } from '../src/env'
 import { buildIfStale } from './build'
 import { freePort } from './lib/ports'
-import { CMS_ENTRY, waitForOk, WEB_ENTRY } from './lib/processes'
+import { CMS_ENTRY, stopChild, waitForOk, WEB_ENTRY } from './lib/processes'
+
+/** A registry that stalls must fail the check, not hold CI until its own deadline. */
+const INSTALL_MS = 10 * 60_000
 
 /** The runtime stage's COPY lines as [source paths in the checkout, destination in the image]. */
 function runtimeCopies(dockerfile: string): [string[], string][] {
@@ -48,8 +51,8 @@ function assemble(into: string): void {
       fs.cpSync(path.join(repoRoot, source), target, { recursive: true, verbatimSymlinks: true, filter: (src) => !/^(apps\/[^/]+\/)?node_modules$/.test(path.relative(repoRoot, src)) })
     }
   }
-  const install = spawnSync('npm', ['ci', '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline'], { cwd: into, stdio: 'inherit' })
-  if (install.status !== 0) throw new Error(`npm ci --omit=dev failed (exit ${install.status})`)
+  const install = spawnSync('npm', ['ci', '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline'], { cwd: into, stdio: 'inherit', timeout: INSTALL_MS })
+  if (install.error || install.status !== 0) throw new Error(`npm ci --omit=dev failed (${install.signal ? `stopped by ${install.signal} after ${INSTALL_MS / 60_000} minutes at most` : install.error?.message ?? `exit ${install.status}`})`)
   for (const app of ['cms', 'web']) fs.rmSync(path.join(into, 'apps', app, '.next', 'cache'), { recursive: true, force: true })
 }
 
@@ -97,8 +100,7 @@ async function main(): Promise<void> {
     await waitForOk(`${env.WEB_URL}/robots.txt`, 180_000, web)
     console.log('[image:check] the runtime stage starts: CMS /readyz and /api/articles, reader site /robots.txt answer 200')
   } finally {
-    for (const child of children) child.kill('SIGTERM')
-    await Promise.all(children.map((c) => new Promise((resolve) => (c.exitCode !== null ? resolve(null) : c.once('exit', resolve)))))
+    await Promise.all(children.map((child) => stopChild(child)))
     fs.rmSync(dir, { recursive: true, force: true })
   }
 }

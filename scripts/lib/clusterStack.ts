@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import { repoRoot } from '../../src/env'
-import { nodeArgs } from './processes'
+import { hasExited, nodeArgs } from './processes'
 import { baseEnv, type EnvVars } from './stack'
 
 export type ClusterInstance = { name: string; port: number; pid: number }
@@ -86,7 +86,7 @@ export async function startClusterStack(extra: EnvVars = {}): Promise<ClusterSta
     for (;;) {
       const match = pattern.exec(log.slice(from))
       if (match) return match
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`npm run cluster exited (${child.exitCode ?? child.signalCode}) before printing ${pattern}:\n${log.slice(-4000)}`)
+      if (hasExited(child)) throw new Error(`npm run cluster exited (${child.exitCode ?? child.signalCode}) before printing ${pattern}:\n${log.slice(-4000)}`)
       if (Date.now() > deadline) throw new Error(`no ${pattern} in the cluster's output after ${timeoutMs} ms:\n${log.slice(-4000)}`)
       await new Promise((r) => setTimeout(r, 100))
     }
@@ -102,7 +102,7 @@ export async function startClusterStack(extra: EnvVars = {}): Promise<ClusterSta
   const destroy = () => {
     // nginx's master stops its workers on SIGTERM; SIGKILLed, it would leave them running.
     if (nginxPid) signal(nginxPid, 'SIGTERM')
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+    if (!hasExited(child)) child.kill('SIGKILL')
     for (const i of instances.values()) signal(i.pid, 'SIGKILL')
     fs.rmSync(dataDir, { recursive: true, force: true })
   }
@@ -124,7 +124,7 @@ export async function startClusterStack(extra: EnvVars = {}): Promise<ClusterSta
         fs.rmSync(dataDir, { recursive: true, force: true })
         resolve({ code, afterMs: Date.now() - started })
       }
-      if (child.exitCode !== null || child.signalCode !== null) return done(child.exitCode)
+      if (hasExited(child)) return done(child.exitCode)
       child.once('exit', (code) => done(code))
       child.kill('SIGTERM')
     })

@@ -8,7 +8,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { waitForOk } from './processes'
+import { hasExited, waitForOk } from './processes'
 
 export interface BalancerSpec {
   /** Where readers connect, and the reader-site instances behind it. */
@@ -95,11 +95,12 @@ export async function startNginx(spec: BalancerSpec): Promise<Balancer> {
         fs.rmSync(prefix, { recursive: true, force: true })
         resolve()
       }
-      if (child.exitCode !== null || child.signalCode !== null) return done()
+      if (hasExited(child)) return done()
       child.once('exit', done)
       child.kill('SIGQUIT') // graceful: finish the requests in flight
       // Then a fast shutdown: the master still stops its workers (SIGKILLed, it would orphan them).
       setTimeout(() => child.kill('SIGTERM'), 5_000).unref()
+      setTimeout(() => child.kill('SIGKILL'), 15_000).unref()
     })
   try {
     await waitForOk(`http://127.0.0.1:${spec.cmsPort}/readyz`, 30_000, child)

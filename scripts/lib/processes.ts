@@ -19,10 +19,29 @@ export function runTs(entry: string, args: string[], env: NodeJS.ProcessEnv): Ch
   })
 }
 
+/** Whether the child has ended: a child killed by a signal keeps exitCode null, and its 'exit' has already fired. */
+export const hasExited = (child: ChildProcess): boolean => child.exitCode !== null || child.signalCode !== null
+
 export const exitOf = (child: ChildProcess): Promise<number> =>
-  child.exitCode !== null || child.signalCode !== null
+  hasExited(child)
     ? Promise.resolve(child.exitCode ?? 1)
     : new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))))
+
+/**
+ * Stop a child with `signal`, then SIGKILL if it is still running after `graceMs`; resolves with its
+ * exit code once it has exited (at once for one that already has: its 'exit' will not fire again).
+ */
+export function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM', graceMs = 12_000): Promise<number | null> {
+  if (hasExited(child)) return Promise.resolve(child.exitCode)
+  return new Promise((resolve) => {
+    const kill = setTimeout(() => child.kill('SIGKILL'), graceMs)
+    child.once('exit', (code) => {
+      clearTimeout(kill)
+      resolve(code)
+    })
+    child.kill(signal)
+  })
+}
 
 /** Whether the process (or, for a negative id, the process group) still exists. */
 export function isAlive(pid: number): boolean {
@@ -38,8 +57,7 @@ export function isAlive(pid: number): boolean {
 export async function waitForOk(url: string, timeoutMs: number, child?: ChildProcess): Promise<void> {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
-    // A child killed by a signal keeps exitCode null; signalCode says it is gone.
-    if (child && (child.exitCode !== null || child.signalCode !== null)) throw new Error(`${url}: the server exited (${child.exitCode ?? child.signalCode}) before it was ready`)
+    if (child && hasExited(child)) throw new Error(`${url}: the server exited (${child.exitCode ?? child.signalCode}) before it was ready`)
     try {
       const res = await fetch(url)
       if (res.ok) return

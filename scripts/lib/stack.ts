@@ -9,7 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { repoRoot } from '../../src/env'
 import { freePort } from './ports'
-import { CMS_ENTRY, nodeArgs, WEB_ENTRY } from './processes'
+import { CMS_ENTRY, hasExited, nodeArgs, stopChild, WEB_ENTRY } from './processes'
 
 /** Environment for a child process (NodeJS.ProcessEnv insists on NODE_ENV, which Next's types make required). */
 export type EnvVars = Record<string, string | undefined>
@@ -86,7 +86,7 @@ function spawnServer(entry: string, env: EnvVars): { child: ChildProcess; output
 export async function waitFor(url: string, child: ChildProcess, output: () => string, timeoutMs = 180_000): Promise<void> {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode} before ${url} was ready:\n${output()}`)
+    if (hasExited(child)) throw new Error(`server exited with ${child.exitCode ?? child.signalCode} before ${url} was ready:\n${output()}`)
     try {
       if ((await fetch(url)).ok) return
     } catch {
@@ -98,16 +98,7 @@ export async function waitFor(url: string, child: ChildProcess, output: () => st
 }
 
 function stopper(child: ChildProcess) {
-  return (signal: NodeJS.Signals = 'SIGTERM') =>
-    new Promise<number | null>((resolve) => {
-      if (child.exitCode !== null) return resolve(child.exitCode)
-      const kill = setTimeout(() => child.kill('SIGKILL'), 12_000)
-      child.once('exit', (code) => {
-        clearTimeout(kill)
-        resolve(code)
-      })
-      child.kill(signal)
-    })
+  return (signal: NodeJS.Signals = 'SIGTERM') => stopChild(child, signal)
 }
 
 /** A `next build` in progress (scripts/build.ts holds this lock) replaces .next under a starting server: wait for it. */

@@ -7,6 +7,7 @@
  * the supervisor gives up and reports it, since a crash loop hides the cause behind restart noise.
  */
 import type { ChildProcess } from 'node:child_process'
+import { hasExited } from './processes'
 
 export interface SupervisorOptions {
   /** Short name used in log lines: `cms`, `web`. */
@@ -81,7 +82,7 @@ export function supervise(o: SupervisorOptions): Supervisor {
         // A process that dies before it is ready is counted by its own exit handler; one that hangs is killed so it is.
         (err: unknown) => {
           log(`${tag} ${o.name} did not become ready: ${err instanceof Error ? err.message : String(err)}`)
-          if (fresh.exitCode === null && fresh.signalCode === null) fresh.kill('SIGKILL')
+          if (!hasExited(fresh)) fresh.kill('SIGKILL')
         },
       )
     }, delay)
@@ -95,7 +96,7 @@ export function supervise(o: SupervisorOptions): Supervisor {
       stopping = true
       clearTimeout(restartTimer)
       const c = child
-      if (c.exitCode !== null || c.signalCode !== null) return Promise.resolve()
+      if (hasExited(c)) return Promise.resolve()
       return new Promise<void>((resolve) => {
         c.once('exit', () => resolve())
         c.kill(signal)
@@ -118,7 +119,7 @@ export function stopAllOnSignals(tag: string, supervisors: readonly Supervisor[]
     if (stopping) return
     stopping = true
     const deadline = setTimeout(() => {
-      for (const s of supervisors) if (s.child.exitCode === null && s.child.signalCode === null) s.child.kill('SIGKILL')
+      for (const s of supervisors) if (!hasExited(s.child)) s.child.kill('SIGKILL')
       console.error(`[${tag}] processes still running after ${STOP_DEADLINE_MS / 1000} s were killed`)
       process.exit(exitCode || 1)
     }, STOP_DEADLINE_MS)
