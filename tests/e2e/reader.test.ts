@@ -127,6 +127,24 @@ describe('the article page', () => {
     await context.close()
   })
 
+  it('ships no JavaScript and no framework payload: the browser fetches HTML, CSS and images only', async () => {
+    for (const url of [articleUrl, `${stack.web!.url}/`, `${stack.web!.url}/search?q=ketamine`]) {
+      const html = await (await untilStatus(url)).text()
+      expect(html.match(/<script\b[^>]*>/g)?.filter((tag) => !tag.includes('application/ld+json')) ?? [], url).toEqual([])
+      expect(html, url).not.toContain('__next_f')
+      const fresh = await readerPage(browser)
+      const scripts: string[] = []
+      fresh.on('request', (request) => {
+        if (request.resourceType() === 'script') scripts.push(request.url())
+      })
+      expect((await fresh.goto(url))?.status(), url).toBe(200)
+      await fresh.waitForLoadState('load')
+      expect(scripts, url).toEqual([])
+      expect(await fresh.locator('main').textContent(), url).toMatch(/ketamine/i)
+      await fresh.close()
+    }
+  })
+
   it('carries metadata for search engines and scholarly indexers', async () => {
     const html = await (await fetch(articleUrl)).text()
     expect(html).toContain('<title>Ketamine: A Promising Breakthrough in Mental Health Treatment')

@@ -11,6 +11,7 @@ import type { HeaderMap } from './headers'
 import type { PageCache } from './pageCache'
 import type { Upstream } from './upstream'
 import { isEmptyNotFoundShell, notFoundDocumentLoader } from './notFoundDocument'
+import { isHtmlPage, withoutFrameworkScripts } from './frameworkScripts'
 
 export type Log = (line: string) => void
 
@@ -113,6 +114,8 @@ export class Filler {
         store(passEntry(Date.now() + ttlMs))
         return { kind: 'pass' }
       }
+      // Reader pages need no client code: what is shared is the HTML without Next's runtime.
+      if (isHtmlPage(resHeaders['content-type'])) body = Buffer.from(withoutFrameworkScripts(body.toString('utf8')))
       const keep = immutable ? status === 200 : CACHEABLE_STATUS.has(status)
       const entry = await buildPageEntry({
         status,
