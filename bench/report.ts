@@ -2,6 +2,7 @@
  * BENCHMARKS.md from one run's results. Pure: everything it prints was measured in that run.
  */
 import type { ClusterRun } from './cluster'
+import type { LighthouseRun } from './lighthouse'
 import type { Measurement } from './load'
 import type { MachineInfo } from './machine'
 import type { GrowthLevel } from './growth'
@@ -33,6 +34,7 @@ export interface Report {
   sizes: SizedSeed[]
   startup: StartupTiming | undefined
   cluster?: ClusterRun
+  lighthouse?: LighthouseRun[]
   checks: Check[]
 }
 
@@ -174,6 +176,19 @@ function growthSection(levels: GrowthLevel[]): string {
   ].join('\n')
 }
 
+function lighthouseSection(runs: LighthouseRun[] | undefined): string {
+  if (!runs?.length) return '(not run)'
+  return [
+    'Lighthouse 12 in Debian Chromium against the production reader site, every category; mobile is its default (a mid-range',
+    'phone on slow 4G, simulated), desktop its desktop preset. Script is everything the browser fetched as JavaScript.',
+    '',
+    table(
+      ['Page', 'Form factor', 'Performance', 'Accessibility', 'Best practices', 'SEO', 'TBT', 'CLS', 'LCP', 'Script'],
+      runs.map((r) => [r.page, r.formFactor, r.scores.performance ?? '–', r.scores.accessibility ?? '–', r.scores['best-practices'] ?? '–', r.scores.seo ?? '–', ms(r.totalBlockingTimeMs), r.cumulativeLayoutShift.toFixed(3), ms(r.largestContentfulPaintMs), `${(r.scriptTransferBytes / 1024).toFixed(1)} KB (${r.scriptRequests})`]),
+    ),
+  ].join('\n')
+}
+
 function clusterSection(c: ClusterRun | undefined): string {
   if (!c) return '(not run)'
   const instances = (seen: Record<string, number>) =>
@@ -224,15 +239,16 @@ const METHOD = `- Servers: the production builds, started by \`tests/helpers/ser
 - Seed: "done in" is the CLI's own timing of the writes after Payload is up; wall is the whole CLI process.
 - Growth: extra articles are variants of the bundled one, published by \`bench/generate.ts\` through the seed's
   writer (Payload's Local API, hooks and all), between levels on the same running stack.
-- Start to ready: \`npx tsx scripts/start.ts\` with a fresh data directory after the build, until the CMS's \`/readyz\`
-  and the reader site's \`/robots.txt\` both answer 200 (includes seeding the empty database).`
+- Start to ready: \`npx tsx scripts/start.ts\` after the build, until the CMS's \`/readyz\` and the reader site's
+  \`/robots.txt\` both answer 200 and it prints its ready line; first on a fresh data directory (migrations, seeding
+  the empty database), then again on the same one (a restart).`
 
 export function renderReport(r: Report): string {
   const s = r.startup
   const startup = s
     ? table(
-        ['Build check done', 'CMS /readyz', 'Seed done', 'Both ready', 'Ready, counted from the build check', 'SIGTERM to exit'],
-        [[ms(s.buildCheckedMs), ms(s.cmsReadyMs), ms(s.seedDoneMs), ms(s.readyMs), ms(s.readyMs - s.buildCheckedMs), ms(s.stopMs)]],
+        ['Start', 'Build check done', 'CMS /readyz', 'Seed done (or skipped)', 'Both ready', 'Ready, counted from the build check', 'SIGTERM to exit'],
+        ([['first (empty database: migrations, seed)', s.first], ['restart', s.restart]] as const).map(([label, t]) => [label, ms(t.buildCheckedMs), ms(t.cmsReadyMs), ms(t.seedDoneMs), ms(t.readyMs), ms(t.readyMs - t.buildCheckedMs), ms(t.stopMs)]),
       ) + '\n\nTimes from spawning `npx tsx scripts/start.ts`. The build check waits while another build holds the lock.'
     : '(not run)'
   return `# Benchmarks
@@ -252,6 +268,10 @@ ${checksSection(r.checks)}
 ## Reads under load
 
 ${httpSection(r.http)}
+
+## Reader pages in Lighthouse
+
+${lighthouseSection(r.lighthouse)}
 
 ## Publish to visible
 

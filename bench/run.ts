@@ -14,6 +14,7 @@ import { repoRoot } from '../src/env'
 import { buildIfStale } from '../scripts/build'
 import { clusterBench, type ClusterRun } from './cluster'
 import { runGrowth, type GrowthLevel } from './growth'
+import { readerPages, runLighthouse, type LighthouseRun } from './lighthouse'
 import { roundsFor } from './interleave'
 import { CONNECTIONS } from './load'
 import { loadAverage, machineInfo } from './machine'
@@ -64,6 +65,7 @@ async function main(): Promise<void> {
   let sizes: SizedSeed[] = []
   let startup: StartupTiming | undefined
   let cluster: ClusterRun | undefined
+  let lighthouse: LighthouseRun[] | undefined
 
   log('starting the CMS, seeding, starting the reader site...')
   const stack = await startBenchStack({ cmsEnv: profileEnv(opts, 'cms'), webEnv: profileEnv(opts, 'web') })
@@ -75,6 +77,10 @@ async function main(): Promise<void> {
     const urls = { cms: stack.cms.url, web: stack.web.url }
     const etag = await etagOf(`${urls.cms}${bySlugPath(stack.slug)}`)
     if (!opts.skip.has('http')) http = await readScenarios({ stack, etag, duration: opts.duration, workDir, log })
+    if (!opts.skip.has('lighthouse')) {
+      lighthouse = await runLighthouse(await readerPages(urls, stack.slug))
+      for (const r of lighthouse) log(`lighthouse ${r.page} ${r.formFactor}: ${JSON.stringify(r.scores)}, TBT ${r.totalBlockingTimeMs} ms, script ${r.scriptTransferBytes} B`)
+    }
     if (!opts.skip.has('publish')) {
       publish = await publishToVisible(urls, stack.slug, opts.publishes)
       log(`publish to visible: p50 ${percentile(publish.visibleMs, 50).toFixed(0)} ms, p95 ${percentile(publish.visibleMs, 95).toFixed(0)} ms`)
@@ -98,11 +104,11 @@ async function main(): Promise<void> {
     // "After a build": make sure nothing is stale right now, so start.ts only checks.
     build()
     startup = await startToReady(log)
-    log(`npm start: ready in ${startup.readyMs} ms`)
+    log(`npm start: first start ready in ${startup.first.readyMs} ms, restart in ${startup.restart.readyMs} ms`)
   }
   fs.rmSync(workDir, { recursive: true, force: true })
 
-  const checks = allChecks({ http, publishVisibleMs: publish.visibleMs, seed: stack.seed, growth, sizes, cluster })
+  const checks = allChecks({ http, publishVisibleMs: publish.visibleMs, seed: stack.seed, growth, sizes, cluster, lighthouse, startup })
   const report = renderReport({
     machine: machineInfo(),
     startedAt,
@@ -122,6 +128,7 @@ async function main(): Promise<void> {
     sizes,
     startup,
     cluster,
+    lighthouse,
     checks,
   })
   fs.mkdirSync(path.dirname(opts.out), { recursive: true })
@@ -129,7 +136,7 @@ async function main(): Promise<void> {
   // Every number, for a closer look than the report gives (bench-out/ is not committed).
   const raw = path.join(repoRoot, 'bench-out', `results-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`)
   fs.mkdirSync(path.dirname(raw), { recursive: true })
-  fs.writeFileSync(raw, JSON.stringify({ opts: { ...opts, skip: [...opts.skip], profile: [...opts.profile] }, http, publish, seed: stack.seed, growth, sizes, startup, cluster, checks }, null, 2))
+  fs.writeFileSync(raw, JSON.stringify({ opts: { ...opts, skip: [...opts.skip], profile: [...opts.profile] }, http, publish, seed: stack.seed, growth, sizes, startup, cluster, lighthouse, checks }, null, 2))
   if (opts.profile.size) log(`CPU profiles in bench-out/profiles/ (open in Chrome DevTools, or: npx tsx bench/profileSummary.ts <file>)`)
   for (const c of checks) log(`${c.pass ? 'PASS' : 'MISS'}  ${c.name}: ${c.actual} (wanted ${c.target})`)
   log(`wrote ${path.relative(repoRoot, opts.out)} in ${((Date.now() - t0) / 1000).toFixed(0)} s`)

@@ -4,6 +4,8 @@
  * a busy machine.
  */
 import type { ClusterRun } from './cluster'
+import type { LighthouseRun } from './lighthouse'
+import type { StartupTiming } from './startup'
 import type { Measurement } from './load'
 import type { GrowthLevel } from './growth'
 import type { SeedTiming } from './stack'
@@ -58,22 +60,54 @@ export interface FullResults {
   growth: GrowthLevel[]
   sizes: SizedSeed[]
   cluster?: ClusterRun
+  lighthouse?: LighthouseRun[]
+  startup?: StartupTiming
 }
+
+/** `npm start` on a built checkout with its database in place, to both servers answering. */
+export const RESTART_READY_MS = 5_000
 
 export const SEARCH_P95_MS = 50
 
 /** For each publish of the cluster's steady phase, when the slowest instance had it. */
 export const everyInstanceMs = (run: ClusterRun): number[] => run.steady.visibleMs.map((seen) => Math.max(...Object.values(seen)))
 
-export const RSS_LIMITS_MB: Record<'cms' | 'web', number> = { cms: 600, web: 400 }
+export const RSS_LIMITS_MB: Record<'cms' | 'web', number> = { cms: 450, web: 400 }
 
 export function peakRss(results: Pick<FullResults, 'http' | 'growth'>, server: 'cms' | 'web'): number {
   const all = [...results.http.map((p) => p.result), ...results.growth.flatMap((g) => Object.values(g.results))]
   return Math.max(0, ...all.map((m) => m.rssMb[server] ?? 0))
 }
 
+/** Reader pages need no client code; what a browser downloads as script, per page, at most. */
+export const PAGE_SCRIPT_LIMIT_BYTES = 15 * 1024
+export const LIGHTHOUSE_TARGETS = { performance: 98, totalBlockingTimeMs: 50, cumulativeLayoutShift: 0 }
+const PERFECT_CATEGORIES = ['accessibility', 'best-practices', 'seo']
+
+export function lighthouseChecks(runs: LighthouseRun[]): Check[] {
+  const checks: Check[] = []
+  for (const run of runs) {
+    const label = `Lighthouse, ${run.page} page, ${run.formFactor}`
+    if (run.formFactor === 'mobile') {
+      checks.push({ name: `${label}: script transferred`, target: `<= ${PAGE_SCRIPT_LIMIT_BYTES / 1024} KB`, actual: `${fmt(run.scriptTransferBytes / 1024, 1)} KB (${run.scriptRequests} requests)`, pass: run.scriptTransferBytes <= PAGE_SCRIPT_LIMIT_BYTES })
+    }
+    if (run.page !== 'article') continue
+    if (run.formFactor === 'mobile') {
+      const { performance, totalBlockingTimeMs, cumulativeLayoutShift } = LIGHTHOUSE_TARGETS
+      checks.push({ name: `${label}: performance`, target: `>= ${performance}`, actual: String(run.scores.performance), pass: (run.scores.performance ?? 0) >= performance })
+      checks.push({ name: `${label}: total blocking time`, target: `<= ${totalBlockingTimeMs} ms`, actual: `${run.totalBlockingTimeMs} ms`, pass: run.totalBlockingTimeMs <= totalBlockingTimeMs })
+      checks.push({ name: `${label}: cumulative layout shift`, target: String(cumulativeLayoutShift), actual: fmt(run.cumulativeLayoutShift, 3), pass: run.cumulativeLayoutShift <= cumulativeLayoutShift })
+    }
+    for (const category of PERFECT_CATEGORIES) {
+      checks.push({ name: `${label}: ${category}`, target: '100', actual: String(run.scores[category]), pass: run.scores[category] === 100 })
+    }
+  }
+  return checks
+}
+
 export function allChecks(r: FullResults): Check[] {
   const checks = throughputChecks(r.http)
+  if (r.lighthouse) checks.push(...lighthouseChecks(r.lighthouse))
   if (r.publishVisibleMs.length > 0) {
     const p95 = percentile(r.publishVisibleMs, 95)
     checks.push({ name: `Publish to visible: p95 of ${r.publishVisibleMs.length}`, target: '<= 2000 ms', actual: `${fmt(p95, 0)} ms`, pass: p95 <= 2000 })
@@ -117,6 +151,11 @@ export function allChecks(r: FullResults): Check[] {
     checks.push({ name: `Cluster: publish visible on every instance (2 CMS + 2 reader processes), p95 of ${slowest.length}`, target: '<= 2000 ms', actual: `${fmt(p95, 0)} ms`, pass: p95 <= 2000 })
     const failed = r.cluster.steady.failures + r.cluster.failover.failures
     checks.push({ name: `Cluster: failed reader requests, ${r.cluster.readers} readers through nginx, with publishes and with ${r.cluster.failover.killed.join(' and ')} killed`, target: '0', actual: String(failed), pass: failed === 0 })
+  }
+
+  if (r.startup) {
+    const { readyMs } = r.startup.restart
+    checks.push({ name: 'npm start on a built checkout (a restart), to ready', target: `<= ${RESTART_READY_MS} ms`, actual: `${readyMs} ms`, pass: readyMs <= RESTART_READY_MS })
   }
 
   const loadRuns = r.http.length + r.growth.length

@@ -14,6 +14,7 @@ import { buildIfStale } from './build'
 import { CMS_ENTRY, exitOf, runTs, waitForOk, WEB_ENTRY } from './lib/processes'
 import { stopAllOnSignals, supervise, type Supervisor } from './lib/supervisor'
 import { firstAdminNotice } from './lib/firstAdminNotice'
+import { CONTENT_REVISION_PATH } from '../apps/cms/http/contentRevisionRoute'
 
 const dev = process.argv.includes('--dev')
 const NODE_ENV = dev ? 'development' : 'production'
@@ -50,20 +51,38 @@ function server(name: 'cms' | 'web', entry: string, readyUrl: string, timeoutMs:
   return s
 }
 
+/**
+ * Whether anything was ever published here: the content revision moves with every publish, so a
+ * restart skips starting a second Payload (seconds) just for the seed to find the database in use.
+ * A revision of 0 leaves the decision to the seed's own `--if-empty` check (drafts only, say).
+ */
+async function hasPublished(): Promise<boolean> {
+  try {
+    const res = await fetch(`${cmsUrl}${CONTENT_REVISION_PATH}`)
+    return res.ok && (((await res.json()) as { revision?: number }).revision ?? 0) > 0
+  } catch {
+    return false
+  }
+}
+
 async function main() {
   if (!dev) {
     buildIfStale('cms')
     buildIfStale('web')
   }
   const cmsServer = server('cms', CMS_ENTRY, `${cmsUrl}/readyz`, dev ? 180_000 : 120_000)
+  // The reader site needs the CMS only to fill its pages, not to start: both start at once.
+  const webServer = server('web', WEB_ENTRY, `${webUrl}/robots.txt`, 120_000)
   // A server that cannot start at all is a configuration problem: say so and stop, do not retry.
   await waitForOk(`${cmsUrl}/readyz`, dev ? 180_000 : 120_000, cmsServer.child)
 
-  const seed = runTs('seed/index.ts', ['--if-empty', '--publish'], { ...env, JOBS_AUTORUN: 'false' })
-  const seedExit = await exitOf(seed)
-  if (seedExit !== 0) console.error(`[start] seeding the bundled article failed (exit ${seedExit}); the CMS is up, the site may be empty`)
+  if (await hasPublished()) console.log('[start] the database has published content: not seeding')
+  else {
+    const seed = runTs('seed/index.ts', ['--if-empty', '--publish'], { ...env, JOBS_AUTORUN: 'false' })
+    const seedExit = await exitOf(seed)
+    if (seedExit !== 0) console.error(`[start] seeding the bundled article failed (exit ${seedExit}); the CMS is up, the site may be empty`)
+  }
 
-  const webServer = server('web', WEB_ENTRY, `${webUrl}/robots.txt`, 120_000)
   await waitForOk(`${webUrl}/robots.txt`, 120_000, webServer.child)
   console.log(`[start] CMS admin: ${cms.CMS_URL}/admin   API docs: ${cms.CMS_URL}/api/docs   reader site: ${web.WEB_URL}`)
   const notice = await firstAdminNotice(cmsUrl, cms)
