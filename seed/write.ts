@@ -14,7 +14,7 @@ import { studyTypeValue } from '@/text/studyTypes'
 import type { ParsedCitation, ParsedDocument, ParsedPerson } from './schema'
 import { slugify } from '@/text/slugify'
 import { sectionToLexical, type CitationId } from './toLexical'
-import { stableStringify } from './stableStringify'
+import { stableStringify } from '../src/text/stableStringify'
 import { NESTED_WRITE } from '../collections/hooks/withContext'
 import { SITE_NAME } from '@/site'
 

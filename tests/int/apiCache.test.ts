@@ -118,3 +118,52 @@ describe('the anonymous API read cache', () => {
     expect(after.headers['x-cache']).toBeUndefined()
   })
 })
+
+describe('GraphQL queries sent by POST', () => {
+  const QUERY = 'query Summary($slug: String, $draft: Boolean) { Articles(where: { slug: { equals: $slug } }, draft: $draft) { docs { summary } } }'
+  const post = async (body: unknown, headers: Record<string, string> = {}) => {
+    const res = await fetch(`${stack.cms.url}/api/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })
+    return { status: res.status, cache: res.headers.get('x-cache'), text: await res.text() }
+  }
+  const summary = (text: string) => (JSON.parse(text) as { data: { Articles: { docs: { summary: string }[] } } }).data.Articles.docs[0]?.summary
+
+  it('answers a repeated anonymous query from memory, whatever its whitespace or variable order; a publish purges it', async () => {
+    const first = await post({ query: QUERY, variables: { slug: SLUG, draft: false } })
+    expect(first.status, first.text).toBe(200)
+    const published = summary(first.text)
+    expect(published).toBeTruthy()
+    const again = await post({ variables: { draft: false, slug: SLUG }, query: QUERY.replace(/ \{ /g, ' {\n    ') })
+    expect(again.cache).toBe('HIT')
+    expect(again.text).toBe(first.text)
+
+    const publish = await fetch(`${stack.cms.url}/api/articles/${articleId}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', ...auth(editor) },
+      body: JSON.stringify({ summary: 'Published through REST, read through GraphQL.', _status: 'published' }),
+    })
+    expect(publish.status).toBe(200)
+    const after = await post({ query: QUERY, variables: { slug: SLUG, draft: false } })
+    expect(after.cache).toBeNull()
+    expect(summary(after.text)).toBe('Published through REST, read through GraphQL.')
+  })
+
+  it('never answers an editor from the anonymous entry, nor an anonymous reader with the editor\'s draft; mutations are never kept', async () => {
+    const draft = await fetch(`${stack.cms.url}/api/articles/${articleId}?draft=true`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', ...auth(editor) },
+      body: JSON.stringify({ summary: 'GraphQL draft, editors only.' }),
+    })
+    expect(draft.status).toBe(200)
+    const body = { query: QUERY, variables: { slug: SLUG, draft: true } }
+    for (let i = 0; i < 2; i++) {
+      const asEditor = await post(body, auth(editor))
+      expect(asEditor.cache).toBeNull()
+      expect(summary(asEditor.text)).toBe('GraphQL draft, editors only.')
+      const anonymous = await post(body)
+      expect(anonymous.status).toBe(200)
+      expect(anonymous.text).not.toContain('GraphQL draft, editors only.')
+    }
+    const mutation = { query: `mutation { updateArticle(id: ${JSON.stringify(articleId)}, data: { summary: "anonymous write" }) { summary } }` }
+    for (let i = 0; i < 2; i++) expect((await post(mutation)).cache).toBeNull()
+  })
+})

@@ -3,7 +3,7 @@ import { carriesCredentials, etagOf, matchesIfNoneMatch, PRIVATE_CACHE_CONTROL, 
 import { chooseEncoding, compressVariants, etagForEncoding } from '@/http/compression'
 import { apiCache } from '../lib/apiCache'
 import { canonicalApiKey } from '../lib/apiCacheKey'
-import { isRead } from './requestKind'
+import { graphqlReadKey, isRead } from './requestKind'
 import { sendCached } from './sendCached'
 
 type Chunk = string | Buffer | Uint8Array
@@ -16,7 +16,8 @@ const toBuffer = (chunk: Chunk, encoding?: BufferEncoding) =>
  * readers may sit in a CDN briefly; anything read with credentials, and anything about users, is
  * private and never stored.
  *
- * Anonymous reads are also kept in the in-memory API cache (apiCache.ts) under their canonical URL,
+ * Anonymous reads are also kept in the in-memory API cache (apiCache.ts) under their canonical URL
+ * (a GraphQL POST of queries only, under the key its guard made from the documents and variables),
  * compressed once when stored, and answered from it until the next publish purges it: Payload's
  * REST handler costs tens of milliseconds per read, the cache microseconds. The purge generation is
  * read when the request starts, so a read that raced a publish is never stored.
@@ -27,11 +28,12 @@ const toBuffer = (chunk: Chunk, encoding?: BufferEncoding) =>
  */
 export function apiCacheHeaders(): RequestHandler {
   return (req, res, next) => {
-    if (!isRead(req)) {
+    if (!isRead(req, res)) {
       res.setHeader('cache-control', PRIVATE_CACHE_CONTROL)
       return next()
     }
-    const key = canonicalApiKey(req.originalUrl)
+    const key = graphqlReadKey(res) ?? canonicalApiKey(req.originalUrl)
+    const graphql = `${req.baseUrl}${req.path}` === '/api/graphql'
     // Mounted under /api, so req.path is relative to it: /api/users/me is '/users/me' here.
     const isPrivate = carriesCredentials(req.headers) || `${req.baseUrl}${req.path}`.startsWith('/api/users')
     const shareable = !isPrivate && key !== undefined
@@ -68,13 +70,14 @@ export function apiCacheHeaders(): RequestHandler {
       const contentType = String(res.getHeader('content-type') ?? 'application/json')
       const variants = compressVariants(body, contentType)
       const baseEtag = String(res.getHeader('etag') ?? etagOf(body))
-      if (shareable && req.method === 'GET') apiCache.set(key, { variants, etag: baseEtag, contentType, storedAt: Date.now() }, generation)
+      // GraphQL reports failures inside a 200 (`errors`); only a clean answer is worth keeping.
+      if (shareable && req.method !== 'HEAD' && !(graphql && hasGraphqlErrors(body))) apiCache.set(key, { variants, etag: baseEtag, contentType, storedAt: Date.now() }, generation)
       const coding = chooseEncoding(req.headers['accept-encoding'], variants)
       const etag = etagForEncoding(baseEtag, coding)
       res.setHeader('etag', etag)
       res.vary('Accept-Encoding')
       if (!isPrivate) res.vary('Origin')
-      if (matchesIfNoneMatch(req.headers['if-none-match'], etag)) {
+      if (req.method !== 'POST' && matchesIfNoneMatch(req.headers['if-none-match'], etag)) {
         res.statusCode = 304
         res.removeHeader('content-length')
         res.removeHeader('content-type')
@@ -88,6 +91,15 @@ export function apiCacheHeaders(): RequestHandler {
       return end(req.method === 'HEAD' ? undefined : sent)
     }) as typeof res.end
     next()
+  }
+}
+
+function hasGraphqlErrors(body: Buffer): boolean {
+  try {
+    const data: unknown = JSON.parse(body.toString('utf8'))
+    return (Array.isArray(data) ? data : [data]).some((result) => typeof result !== 'object' || result === null || 'errors' in result)
+  } catch {
+    return true
   }
 }
 

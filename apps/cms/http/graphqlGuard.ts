@@ -1,8 +1,10 @@
 import type { RequestHandler } from 'express'
-import { Kind, parse, visit, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql'
+import { Kind, parse, print, visit, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql'
 import { bufferedBody } from './requestBody'
 import { MAX_CONDITIONS } from './queryGuard'
 import { carriesCredentials } from '@/http/policy'
+import { stableStringify } from '@/text/stableStringify'
+import { setGraphqlReadKey } from './requestKind'
 
 /**
  * Limits for GraphQL requests, checked before Payload runs them: nesting depth, AND/OR list
@@ -29,13 +31,17 @@ export function graphqlGuard({ cmsOrigin, maxDepth = MAX_GRAPHQL_DEPTH }: { cmsO
     try {
       const origin = req.headers.origin
       const crossOrigin = !!origin && origin !== cmsOrigin
-      for (const { query, variables } of await operationsOf(req, res)) {
+      const operations = await operationsOf(req, res)
+      // Printed documents: the cache key of an anonymous POST that only reads (see below).
+      const printed: string[] = []
+      for (const { query, variables } of operations) {
         const depth = queryDepth(query)
         if (depth > maxDepth) {
           return refuse(400, Number.isFinite(depth) ? `GraphQL query is nested ${depth} levels deep; the limit is ${maxDepth}` : 'GraphQL query is too large to accept')
         }
         const doc = parseOrUndefined(query)
         if (!doc) continue // Payload answers syntax errors itself
+        if (doc.definitions.every((d) => d.kind !== Kind.OPERATION_DEFINITION || d.operation === 'query')) printed.push(print(doc))
         const ops = doc.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)
         // Browsers may read through GraphQL from listed origins (cors.ts); writing stays with the admin's own origin.
         if (crossOrigin && ops.some((op) => op.operation !== 'query')) return refuse(403, 'Cross-origin GraphQL mutations are not allowed')
@@ -46,6 +52,13 @@ export function graphqlGuard({ cmsOrigin, maxDepth = MAX_GRAPHQL_DEPTH }: { cmsO
         const conditions = conditionCount(doc, variables)
         if (conditions > MAX_CONDITIONS) return refuse(400, `GraphQL where has ${conditions} conditions in AND/OR lists; the limit is ${MAX_CONDITIONS}`)
       }
+      // An anonymous POST whose every operation only reads is a read like a GET with ?query=: the API
+      // cache may answer it, keyed by the documents as graphql-js prints them (so whitespace and
+      // comments do not matter), the variables with sorted keys, and the operation names.
+      if (req.method === 'POST' && printed.length > 0 && printed.length === operations.length && !carriesCredentials(req.headers)) {
+        const parts = operations.map((op, i) => ({ query: printed[i], variables: op.variables ?? null, operationName: op.operationName ?? null }))
+        setGraphqlReadKey(res, `${req.baseUrl}${req.path}#${stableStringify(parts)}`)
+      }
       next()
     } catch (err) {
       next(err)
@@ -53,7 +66,7 @@ export function graphqlGuard({ cmsOrigin, maxDepth = MAX_GRAPHQL_DEPTH }: { cmsO
   }
 }
 
-type Operation = { query: string; variables: unknown }
+type Operation = { query: string; variables: unknown; operationName?: unknown }
 
 /** The operations of a GraphQL request (GET ?query=, POST JSON, possibly batched, or application/graphql). */
 async function operationsOf(req: Parameters<RequestHandler>[0], res: Parameters<RequestHandler>[1]): Promise<Operation[]> {
@@ -76,7 +89,9 @@ async function operationsOf(req: Parameters<RequestHandler>[0], res: Parameters<
     const data: unknown = JSON.parse(body)
     const items = Array.isArray(data) ? data : [data]
     return items.flatMap((item: unknown) =>
-      typeof item === 'object' && item !== null && 'query' in item && typeof item.query === 'string' ? [{ query: item.query, variables: 'variables' in item ? item.variables : null }] : [],
+      typeof item === 'object' && item !== null && 'query' in item && typeof item.query === 'string'
+        ? [{ query: item.query, variables: 'variables' in item ? item.variables : null, operationName: 'operationName' in item ? item.operationName : null }]
+        : [],
     )
   } catch {
     return [] // not JSON: Payload answers with its own error

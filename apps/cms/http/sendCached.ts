@@ -13,7 +13,8 @@ export function sendCached(res: ServerResponse, request: { method?: string; head
   const encoding = chooseEncoding(request.headers['accept-encoding'], hit.variants)
   const etag = etagForEncoding(hit.etag, encoding)
   const headers: OutgoingHttpHeaders = { ...extra, etag, 'cache-control': PUBLIC_CACHE_CONTROL, vary: 'Origin, Accept-Encoding', 'x-cache': 'HIT' }
-  if (matchesIfNoneMatch(request.headers['if-none-match'], etag)) {
+  // Conditional requests are for GET and HEAD; a GraphQL POST answered from memory gets the body.
+  if (request.method !== 'POST' && matchesIfNoneMatch(request.headers['if-none-match'], etag)) {
     res.writeHead(304, headers)
     res.end()
     return
