@@ -27,7 +27,7 @@ const NO_FAILURES = [
 let cluster: ClusterStack
 let editor: Session
 let run: ClusterRun
-let scheduled: { id: string | number; at: Date }
+let scheduled: { id: string | number; slug: string; at: Date; outputFrom: number }
 
 beforeAll(async () => {
   cluster = await startClusterStack()
@@ -37,12 +37,12 @@ beforeAll(async () => {
   // A draft article with a draft section, scheduled to publish itself while the tests below run.
   const created = await send(cluster.cmsUrl, 'POST', '/api/articles?draft=true', { title: 'Scheduled in a cluster', _status: 'draft' }, editor)
   expect(created.status, await created.clone().text()).toBe(201)
-  const draft = ((await created.json()) as { doc: { id: string | number } }).doc
+  const draft = ((await created.json()) as { doc: { id: string | number; slug: string } }).doc
   const section = await send(cluster.cmsUrl, 'POST', '/api/sections?draft=true', { heading: 'Background', body: lexicalBody(['Published once by the job runner.']), article: draft.id, _status: 'draft' }, editor)
   expect(section.status).toBe(201)
   const sectionId = ((await section.json()) as { doc: { id: string | number } }).doc.id
   expect((await send(cluster.cmsUrl, 'PATCH', `/api/articles/${draft.id}?draft=true`, { sections: [sectionId], _status: 'draft' }, editor)).status).toBe(200)
-  scheduled = { id: draft.id, at: new Date(Date.now() + 5_000) }
+  scheduled = { id: draft.id, slug: draft.slug, at: new Date(Date.now() + 5_000), outputFrom: cluster.output().length }
   const queued = await runScript('tests/fixtures/queueScheduledPublish.ts', { ...cluster.env, JOBS_AUTORUN: 'false' }, [String(draft.id), String(editor.user.id), scheduled.at.toISOString()])
   expect(queued.code, queued.stderr).toBe(0)
 })
@@ -80,7 +80,7 @@ describe('npm run cluster: two CMS and two reader processes behind nginx', () =>
     cluster.instances.set('web-2', { ...other, pid: Number(back[1]) })
   })
 
-  it('runs a scheduled publish once with two CMS processes: one published version', async () => {
+  it('runs a scheduled publish once with two CMS processes: one published version, one webhook burst', async () => {
     // The job runner (cms-1's cron) looks for due jobs on every minute.
     const deadline = scheduled.at.getTime() + 120_000
     while ((await fetch(`${cluster.cmsUrl}/api/articles/${scheduled.id}?depth=0`)).status !== 200) {
@@ -90,6 +90,14 @@ describe('npm run cluster: two CMS and two reader processes behind nginx', () =>
     await sleep(3_000) // a second run of the same job, if there were one, would have landed by now
     const versions = (await (await fetch(`${cluster.cmsUrl}/api/articles/versions?where[parent][equals]=${scheduled.id}&where[version._status][equals]=published&depth=0`, { headers: auth(editor) })).json()) as { totalDocs: number }
     expect(versions.totalDocs).toBe(1)
+    // Each reader instance logs every purge webhook it accepts; the CMS that ran the job sends one per
+    // publish (to nginx, so one reader gets it). A second run of the job would add a second line.
+    const webhooks = cluster
+      .output()
+      .slice(scheduled.outputFrom)
+      .split('\n')
+      .filter((line) => /\[web\] revalidate: \S+ \S+ ([^;]*);/.exec(line)?.[1]?.split(', ').includes(scheduled.slug))
+    expect(webhooks, cluster.output().slice(scheduled.outputFrom)).toHaveLength(1)
     for (const instance of cluster.instances.values()) {
       if (instance.name.startsWith('cms')) expect((await fetch(`http://127.0.0.1:${instance.port}/api/articles/${scheduled.id}?depth=0`)).status, instance.name).toBe(200)
     }
