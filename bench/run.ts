@@ -29,6 +29,9 @@ import { startToReady, type StartupTiming } from './startup'
 import { allChecks, everyInstanceMs, type HttpPair } from './targets'
 import { percentile } from './stats'
 
+/** Lighthouse runs per page and form factor; the median one is reported. */
+const LIGHTHOUSE_RUNS = 3
+
 const t0 = Date.now()
 const log = (line: string) => console.log(`[bench ${((Date.now() - t0) / 1000).toFixed(0).padStart(3)} s] ${line}`)
 
@@ -78,7 +81,7 @@ async function main(): Promise<void> {
     const etag = await etagOf(`${urls.cms}${bySlugPath(stack.slug)}`)
     if (!opts.skip.has('http')) http = await readScenarios({ stack, etag, duration: opts.duration, workDir, log })
     if (!opts.skip.has('lighthouse')) {
-      lighthouse = await runLighthouse(await readerPages(urls, stack.slug))
+      lighthouse = await runLighthouse(await readerPages(urls, stack.slug), ['mobile', 'desktop'], LIGHTHOUSE_RUNS)
       for (const r of lighthouse) log(`lighthouse ${r.page} ${r.formFactor}: ${JSON.stringify(r.scores)}, TBT ${r.totalBlockingTimeMs} ms, script ${r.scriptTransferBytes} B`)
     }
     if (!opts.skip.has('publish')) {
