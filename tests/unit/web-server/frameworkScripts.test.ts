@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { isHtmlPage, withoutFrameworkScripts } from '../../../apps/web/front/frameworkScripts'
-import { request, startFront, startUpstream, type FakeUpstream, type RunningFront } from './harness'
+import { frontPerTest, request } from './harness'
 
 // The shapes Next 16 writes into an app-router page, trimmed: runtime chunks, their preloads, the
 // inline RSC payload, and what must survive (JSON-LD, a font preload, the stylesheet, the content).
@@ -55,32 +55,24 @@ describe('withoutFrameworkScripts', () => {
 })
 
 describe('the front server', () => {
-  let upstream: FakeUpstream | undefined
-  let web: RunningFront | undefined
-  afterEach(async () => {
-    await web?.close()
-    await upstream?.close()
-    web = upstream = undefined
+  const script = '<script>self.__next_f.push([1,"x"])</script>'
+  // Long enough to be worth compressing.
+  const page = PAGE.replace('</main>', `<p>${'lorem ipsum '.repeat(400)}</p></main>`)
+  const servers = frontPerTest((req, res) => {
+    const html = req.url === '/page'
+    res.writeHead(200, { 'content-type': html ? 'text/html; charset=utf-8' : 'text/x-component' })
+    res.end(html ? page : script)
   })
 
   it('caches and serves HTML pages without their scripts, with a matching length, and other responses untouched', async () => {
-    const script = '<script>self.__next_f.push([1,"x"])</script>'
-    // Long enough to be worth compressing.
-    const page = PAGE.replace('</main>', `<p>${'lorem ipsum '.repeat(400)}</p></main>`)
-    upstream = await startUpstream((req, res) => {
-      const html = req.url === '/page'
-      res.writeHead(200, { 'content-type': html ? 'text/html; charset=utf-8' : 'text/x-component' })
-      res.end(html ? page : script)
-    })
-    web = await startFront(upstream.url)
     for (const label of ['miss', 'hit']) {
-      const res = await request(`${web.base}/page`, { headers: { 'accept-encoding': 'identity' } })
+      const res = await request(`${servers.web.base}/page`, { headers: { 'accept-encoding': 'identity' } })
       expect(res.text, label).toBe(withoutFrameworkScripts(page))
       expect(Number(res.headers['content-length']), label).toBe(res.body.length)
     }
-    const compressed = await request(`${web.base}/page`, { headers: { 'accept-encoding': 'gzip' } })
+    const compressed = await request(`${servers.web.base}/page`, { headers: { 'accept-encoding': 'gzip' } })
     expect(compressed.headers['content-encoding']).toBe('gzip')
     expect(gunzipSync(compressed.body).toString('utf8')).toBe(withoutFrameworkScripts(page))
-    expect((await request(`${web.base}/payload`)).text).toBe(script)
+    expect((await request(`${servers.web.base}/payload`)).text).toBe(script)
   })
 })
