@@ -33,9 +33,10 @@ export function apiCacheHeaders(): RequestHandler {
       return next()
     }
     const key = graphqlReadKey(res) ?? canonicalApiKey(req.originalUrl)
-    const graphql = `${req.baseUrl}${req.path}` === '/api/graphql'
     // Mounted under /api, so req.path is relative to it: /api/users/me is '/users/me' here.
-    const isPrivate = carriesCredentials(req.headers) || `${req.baseUrl}${req.path}`.startsWith('/api/users')
+    const path = `${req.baseUrl}${req.path}`
+    const graphql = path === '/api/graphql'
+    const isPrivate = carriesCredentials(req.headers) || path.startsWith('/api/users')
     const shareable = !isPrivate && key !== undefined
     const hit = shareable && !String(req.headers['cache-control'] ?? '').includes('no-cache') ? apiCache.get(key) : undefined
     if (hit) return sendCached(res, req, hit)

@@ -32,8 +32,9 @@ export function graphqlGuard({ cmsOrigin, maxDepth = MAX_GRAPHQL_DEPTH }: { cmsO
       const origin = req.headers.origin
       const crossOrigin = !!origin && origin !== cmsOrigin
       const operations = await operationsOf(req, res)
-      // Printed documents: the cache key of an anonymous POST that only reads (see below).
-      const printed: string[] = []
+      // An anonymous POST may be a cacheable read (see below): keep its parsed documents for the key.
+      const keyed = req.method === 'POST' && !carriesCredentials(req.headers)
+      const readOnly: DocumentNode[] = []
       for (const { query, variables } of operations) {
         const depth = queryDepth(query)
         if (depth > maxDepth) {
@@ -41,7 +42,7 @@ export function graphqlGuard({ cmsOrigin, maxDepth = MAX_GRAPHQL_DEPTH }: { cmsO
         }
         const doc = parseOrUndefined(query)
         if (!doc) continue // Payload answers syntax errors itself
-        if (doc.definitions.every((d) => d.kind !== Kind.OPERATION_DEFINITION || d.operation === 'query')) printed.push(print(doc))
+        if (keyed && doc.definitions.every((d) => d.kind !== Kind.OPERATION_DEFINITION || d.operation === 'query')) readOnly.push(doc)
         const ops = doc.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)
         // Browsers may read through GraphQL from listed origins (cors.ts); writing stays with the admin's own origin.
         if (crossOrigin && ops.some((op) => op.operation !== 'query')) return refuse(403, 'Cross-origin GraphQL mutations are not allowed')
@@ -55,8 +56,8 @@ export function graphqlGuard({ cmsOrigin, maxDepth = MAX_GRAPHQL_DEPTH }: { cmsO
       // An anonymous POST whose every operation only reads is a read like a GET with ?query=: the API
       // cache may answer it, keyed by the documents as graphql-js prints them (so whitespace and
       // comments do not matter), the variables with sorted keys, and the operation names.
-      if (req.method === 'POST' && printed.length > 0 && printed.length === operations.length && !carriesCredentials(req.headers)) {
-        const parts = operations.map((op, i) => ({ query: printed[i], variables: op.variables ?? null, operationName: op.operationName ?? null }))
+      if (keyed && readOnly.length > 0 && readOnly.length === operations.length) {
+        const parts = operations.map((op, i) => ({ query: print(readOnly[i]!), variables: op.variables ?? null, operationName: op.operationName ?? null }))
         setGraphqlReadKey(res, `${req.baseUrl}${req.path}#${stableStringify(parts)}`)
       }
       next()
