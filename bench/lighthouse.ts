@@ -9,9 +9,8 @@
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse from 'lighthouse'
 import desktopConfig from 'lighthouse/core/config/desktop-config.js'
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../scripts/lib/chromium'
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const CHROMIUM_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-component-update', '--disable-sync']
 
 export type FormFactor = 'mobile' | 'desktop'
 
@@ -34,7 +33,7 @@ export interface LighthouseRun {
 type ResourceSummaryItem = { resourceType: string; transferSize: number; requestCount: number }
 
 export async function runLighthouse(pages: { page: string; url: string }[], formFactors: FormFactor[] = ['mobile', 'desktop'], runs = 1): Promise<LighthouseRun[]> {
-  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROMIUM_FLAGS, logLevel: 'error' })
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: ['--headless=new', ...CHROMIUM_FLAGS], logLevel: 'error' })
   try {
     const medians: LighthouseRun[] = []
     for (const { page, url } of pages) {

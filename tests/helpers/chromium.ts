@@ -1,4 +1,5 @@
 import { chromium, type Browser, type Page } from 'playwright-core'
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/lib/chromium'
 
 /** A page's first server render on a busy 2-core machine can outlast Playwright's 30 s default. */
 export const PAGE_TIMEOUT_MS = 60_000
@@ -6,8 +7,8 @@ export const PAGE_TIMEOUT_MS = 60_000
 /** Debian's Chromium, headless, with the flags this sandboxed, offline machine needs. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-component-update', '--disable-sync'],
+    executablePath: CHROMIUM_PATH,
+    args: ['--headless', ...CHROMIUM_FLAGS],
   })
 }
 
