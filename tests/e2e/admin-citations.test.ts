@@ -56,6 +56,27 @@ async function openCitationDrawerAfter(text: string): Promise<void> {
   await page.getByRole('heading', { name: 'Edit Citation' }).waitFor()
 }
 
+/**
+ * Save the citation drawer and wait until it has closed. Payload's block drawer can drop a save
+ * whose validation round trip crosses the document's autosave: the drawer stays open with the
+ * choice in it and a second "Save changes" closes it, which is what a person does. Anything else
+ * (a field error, a save that never settles) fails with what the drawer shows.
+ */
+async function saveCitationDrawer(): Promise<void> {
+  const drawer = page.locator('.drawer__content', { has: page.getByRole('heading', { name: 'Edit Citation' }) })
+  const save = drawer.getByRole('button', { name: 'Save changes' })
+  await save.click()
+  const closed = () => drawer.waitFor({ state: 'hidden', timeout: 10_000 }).then(() => true, () => false)
+  if (await closed()) return
+  if (await save.isEnabled().catch(() => false)) {
+    console.error('[browser] the citation drawer stayed open after "Save changes"; saving again')
+    await save.click()
+    if (await closed()) return
+  }
+  const shown = await drawer.innerText({ timeout: 1_000 }).catch(() => '(unreadable)')
+  throw new Error(`the citation drawer did not close after "Save changes"; it shows:\n${shown}`)
+}
+
 async function publishSection(): Promise<void> {
   const published = page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes(`/api/sections/${secondSectionId}?`) && !r.url().includes('draft=true'))
   await page.getByRole('button', { name: 'Publish changes' }).click()
@@ -91,9 +112,8 @@ describe('inline citations from the editor toolbar', () => {
     await drawer.locator('.rs__control').click()
     await page.keyboard.type('Berman')
     await page.locator('.rs__option', { hasText: 'Berman et al. (2000)' }).click()
-    await drawer.getByRole('button', { name: 'Save changes' }).click()
+    await saveCitationDrawer()
     await expect.poll(() => editorBody().locator('.citation-ref-label').allInnerTexts()).toEqual(['Berman 2000'])
-    await page.getByRole('heading', { name: 'Edit Citation' }).waitFor({ state: 'hidden' })
 
     // 2. Create a citation on the spot (no identifiers yet: flagged where the claim is made).
     await openCitationDrawerAfter('responsible for excitatory signaling')
@@ -109,7 +129,7 @@ describe('inline citations from the editor toolbar', () => {
     await page.locator('dialog.doc-drawer').last().getByRole('button', { name: 'Close' }).first().click()
     const blockDrawer = page.locator('.drawer__content', { has: page.getByRole('heading', { name: 'Edit Citation' }) })
     await expect.poll(() => blockDrawer.locator('.rs__single-value, .relationship--single-value').innerText()).toContain('Abdallah et al. (2015)')
-    await blockDrawer.getByRole('button', { name: 'Save changes' }).click()
+    await saveCitationDrawer()
     await expect.poll(() => editorBody().locator('.citation-ref-label').allInnerTexts()).toEqual(['Abdallah 2015 · needs source', 'Berman 2000'])
     await screenshot(page, 'admin-section-citations')
   }, 120_000)

@@ -23,7 +23,25 @@ export async function newSession(browser: Browser): Promise<Session> {
   const context = await browser.newContext({ viewport: VIEWPORT, timezoneId: 'UTC', locale: 'en-US' })
   context.setDefaultTimeout(20_000)
   const page = await context.newPage()
+  reportTrouble(page)
   return { context, page }
+}
+
+/**
+ * Print what goes wrong inside the admin as it happens (uncaught errors, requests that fail,
+ * server errors), so a browser test that times out on a busy machine says why in the test log
+ * instead of only which locator it waited for. Cancelled requests (the admin aborts superseded
+ * form-state requests on purpose) are not trouble.
+ */
+function reportTrouble(page: Page): void {
+  page.on('pageerror', (err) => console.error(`[browser] page error: ${err.message}`))
+  page.on('requestfailed', (req) => {
+    const failure = req.failure()?.errorText ?? 'failed'
+    if (!failure.includes('ERR_ABORTED')) console.error(`[browser] ${req.method()} ${req.url()}: ${failure}`)
+  })
+  page.on('response', (res) => {
+    if (res.status() >= 500) console.error(`[browser] ${res.request().method()} ${res.url()}: ${res.status()}`)
+  })
 }
 
 /** Log in through the admin's own form, as a person would, and wait for the dashboard. */
