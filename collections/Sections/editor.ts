@@ -2,12 +2,14 @@ import type { Block } from 'payload'
 import { BlocksFeature, FixedToolbarFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
 import { CITATIONS, CITATION_REF_BLOCK } from '../slugs'
 import { ADMIN_COMPONENTS } from '../components/paths'
+import { CiteFeature } from './cite/CiteFeature'
 
 /**
  * An inline citation marker. The in-text label ("Zarate et al. (2006)") stays ordinary text the
- * editor can reword; this block only records which Citation the sentence rests on. The inline-block
- * toolbar entry lets an editor pick an existing citation or create one in a drawer. In the editor
- * the marker reads "Zarate 2006" (its Label component), not the block's generic name.
+ * editor can reword; this block only records which Citation the sentence rests on. The "Cite"
+ * button and `/cite` command (./cite) insert the label and the marker together; the inline-block
+ * menu still edits a marker in its drawer. In the editor the marker reads "Zarate 2006" (its Label
+ * component), not the block's generic name.
  */
 export const CitationRefBlock: Block = {
   slug: CITATION_REF_BLOCK,
@@ -22,5 +24,6 @@ export const sectionEditor = lexicalEditor({
     ...defaultFeatures.filter((f) => f.key !== 'upload' && f.key !== 'relationship'),
     FixedToolbarFeature(),
     BlocksFeature({ inlineBlocks: [CitationRefBlock] }),
+    CiteFeature(),
   ],
 })

@@ -7,6 +7,7 @@ export const ADMIN_COMPONENTS = {
   publishButton: '/collections/components/RolePublishButton#RolePublishButton',
   sectionsOutline: '/collections/Articles/components/SectionsOutline#SectionsOutline',
   citationQuality: '/collections/Articles/components/CitationQuality#CitationQuality',
+  citeFeature: '/collections/Sections/cite/CiteFeature.client#CiteFeatureClient',
   citationRefLabel: '/collections/Sections/components/CitationRefLabel#CitationRefLabel',
   sourceStatusCell: '/collections/Citations/components/SourceStatusCell#SourceStatusCell',
   fillFromIdentifier: '/collections/Citations/components/FillFromIdentifier#FillFromIdentifier',

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { runSeed, startStack, type Stack } from '../../scripts/lib/stack'
 import { auth, createFirstAdmin, createUser, json, type Session } from '../../scripts/lib/restApi'
-import { closeBrowserAndStack, EDITOR, FIRST_LOAD_MS, placeCaretAfter, screenshot, signedInBrowser } from './browser'
+import { closeBrowserAndStack, EDITOR, FIRST_LOAD_MS, placeCaretAfter, saveNewCitationInDrawer, screenshot, signedInBrowser } from './browser'
 import { readerPage } from '../helpers/chromium'
 
 const SLUG = 'ketamine-a-promising-breakthrough-in-mental-health-treatment'
@@ -118,13 +118,7 @@ describe('inline citations from the editor toolbar', () => {
     // 2. Create a citation on the spot (no identifiers yet: flagged where the claim is made).
     await openCitationDrawerAfter('responsible for excitatory signaling')
     await page.locator('.drawer__content').last().locator('.relationship-add-new__add-button').click()
-    const create = page.locator('.drawer__content').last()
-    await create.locator('input[name="label"]').fill('Abdallah et al. (2015)')
-    await create.locator('input[name="firstAuthor"]').fill('Abdallah')
-    await create.locator('input[name="year"]').fill('2015')
-    const saved = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/api/citations?'))
-    await create.getByRole('button', { name: 'Save', exact: true }).click()
-    expect((await saved).status()).toBe(201)
+    await saveNewCitationInDrawer(page, { label: 'Abdallah et al. (2015)', firstAuthor: 'Abdallah', year: 2015 })
     // Payload keeps the new document open in its drawer (for more edits); the editor closes it.
     await page.locator('dialog.doc-drawer').last().getByRole('button', { name: 'Close' }).first().click()
     const blockDrawer = page.locator('.drawer__content', { has: page.getByRole('heading', { name: 'Edit Citation' }) })

@@ -1,18 +1,9 @@
 'use client'
 import { useFormFields } from '@payloadcms/ui'
-import { z } from '../../components/zod'
+import { CitationChoice } from '../cite/searchCitations'
 import { CITATIONS } from '../../slugs'
 import { relationIds, useDocsById } from '../../components/useDocsById'
 
-const CitationSummary = z.object({
-  id: z.union([z.string(), z.number()]),
-  label: z.string(),
-  firstAuthor: z.string(),
-  year: z.number(),
-  title: z.string().nullish(),
-  journal: z.string().nullish(),
-  sourceStatus: z.enum(['verified', 'needs-source']).nullish(),
-})
 const SELECT = ['label', 'firstAuthor', 'year', 'title', 'journal', 'sourceStatus']
 
 /**
@@ -27,7 +18,7 @@ const SELECT = ['label', 'firstAuthor', 'year', 'title', 'journal', 'sourceStatu
 export function CitationRefLabel() {
   const value = useFormFields(([fields]) => fields.citation?.value)
   const ids = relationIds(value === undefined || value === null ? [] : [value])
-  const state = useDocsById({ collection: CITATIONS, ids, select: SELECT, schema: CitationSummary })
+  const state = useDocsById({ collection: CITATIONS, ids, select: SELECT, schema: CitationChoice })
 
   if (ids.length === 0) return <span className="citation-ref-label citation-ref-label--empty">Citation: choose a source</span>
   if (state.status === 'loading') return <span className="citation-ref-label">Citation…</span>
