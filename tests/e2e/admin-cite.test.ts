@@ -3,7 +3,8 @@
  * command open one dialog that searches the citation library by what an editor remembers (a word
  * of the title, the author, the year), shows each work's title and journal, and inserts the in-text
  * label together with the marker; "New citation" creates one in Payload's drawer, which closes on
- * save and inserts it. What autosave stores is checked over REST: label text, then the marker.
+ * save and inserts it. Markers carry the number the work will have in the article's reference
+ * list. What autosave stores is checked over REST: label text, then the marker.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
@@ -39,6 +40,7 @@ async function storedCitations(): Promise<Cited[]> {
 
 const editorBody = () => page.locator('[data-lexical-editor="true"]')
 const markers = () => editorBody().locator('.citation-ref-label').allInnerTexts()
+const numbers = () => editorBody().locator('.citation-ref-number').allInnerTexts()
 const dialog = () => page.getByRole('dialog', { name: 'Cite a source' })
 
 beforeAll(async () => {
@@ -72,6 +74,8 @@ describe('citing from the editor', () => {
 
     await expect.poll(() => dialog().count()).toBe(0)
     await expect.poll(markers).toEqual(['Feder 2014'])
+    // Numbered as readers will number it: section 2 now cites Feder before section 3 cites anyone.
+    await expect.poll(numbers).toEqual(['1'])
     expect(await editorBody().innerText()).toContain('neural plasticity Feder et al. (2014)')
     // No block drawer opened: the marker already knows its citation.
     await expect.poll(() => page.getByRole('heading', { name: 'Edit Citation' }).count()).toBe(0)
@@ -93,6 +97,7 @@ describe('citing from the editor', () => {
     await expect.poll(() => page.locator('dialog.doc-drawer').count()).toBe(0)
     await expect.poll(() => dialog().count()).toBe(0)
     await expect.poll(markers).toEqual(['Feder 2014', 'Zanos 2016 · needs source'])
+    await expect.poll(numbers).toEqual(['1', '2'])
     // The typed "/cite" is gone; the label follows the text with one space.
     expect(await editorBody().innerText()).toContain('rapid antidepressant effects Zanos et al. (2016)')
     const after = await json<{ totalDocs: number; docs: { id: number | string }[] }>(await fetch(`${stack.cms.url}/api/citations?limit=1&depth=0&sort=-createdAt`, { headers: auth(editor) }))
@@ -106,6 +111,7 @@ describe('citing from the editor', () => {
   it('Escape closes the dialog and leaves the text as it was', async () => {
     await page.goto(`${stack.cms.url}/admin/collections/sections/${sectionId}`, { timeout: FIRST_LOAD_MS })
     await expect.poll(markers).toEqual(['Feder 2014', 'Zanos 2016 · needs source'])
+    await expect.poll(numbers).toEqual(['1', '2'])
     const text = await editorBody().innerText()
     await placeCaretAfter(page, editorBody(), 'responsible for excitatory signaling')
     await page.getByRole('button', { name: 'Cite', exact: true }).click()
