@@ -7,7 +7,7 @@
 import path from 'node:path'
 import { repoRoot } from '../src/env'
 
-export const PARTS = ['http', 'lighthouse', 'publish', 'growth', 'cluster', 'sizes', 'startup'] as const
+export const PARTS = ['http', 'lighthouse', 'admin', 'publish', 'growth', 'cluster', 'sizes', 'startup'] as const
 export type Part = (typeof PARTS)[number]
 
 export interface BenchOptions {

@@ -2,6 +2,7 @@
  * BENCHMARKS.md from one run's results. Pure: everything it prints was measured in that run.
  */
 import type { ClusterRun } from './cluster'
+import type { AdminScreenTiming } from './admin'
 import type { LighthouseRun } from './lighthouse'
 import type { Measurement } from './load'
 import type { MachineInfo } from './machine'
@@ -35,6 +36,7 @@ export interface Report {
   startup: StartupTiming | undefined
   cluster?: ClusterRun
   lighthouse?: LighthouseRun[]
+  admin?: AdminScreenTiming[]
   checks: Check[]
 }
 
@@ -190,6 +192,20 @@ function lighthouseSection(runs: LighthouseRun[] | undefined): string {
   ].join('\n')
 }
 
+function adminSection(screens: AdminScreenTiming[] | undefined): string {
+  if (!screens?.length) return '(not run)'
+  return [
+    'Debian Chromium signed in to the production admin; each visit a full navigation (clicking inside the admin reloads no',
+    'scripts, so it is faster), timed to the screen being usable: a list\'s table, an edit form Payload marks ready, a section\'s',
+    'rich-text editor. "First" is the first visit of that screen after signing in.',
+    '',
+    table(
+      ['Screen', 'First', 'Later p50', 'Later max'],
+      screens.map((s) => [s.screen, ms(s.firstMs), ms(percentile(s.warmMs, 50)), ms(Math.max(...s.warmMs))]),
+    ),
+  ].join('\n')
+}
+
 function clusterSection(c: ClusterRun | undefined): string {
   if (!c) return '(not run)'
   const instances = (seen: Record<string, number>) =>
@@ -273,6 +289,10 @@ ${httpSection(r.http)}
 ## Reader pages in Lighthouse
 
 ${lighthouseSection(r.lighthouse)}
+
+## Admin screens
+
+${adminSection(r.admin)}
 
 ## Publish to visible
 

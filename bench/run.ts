@@ -12,6 +12,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { repoRoot } from '../src/env'
 import { buildIfStale } from '../scripts/build'
+import { adminScreens, type AdminScreenTiming } from './admin'
 import { clusterBench, type ClusterRun } from './cluster'
 import { runGrowth, type GrowthLevel } from './growth'
 import { readerPages, runLighthouse, type LighthouseRun } from './lighthouse'
@@ -28,6 +29,9 @@ import { startBenchStack } from './stack'
 import { startToReady, type StartupTiming } from './startup'
 import { allChecks, everyInstanceMs, type HttpPair } from './targets'
 import { percentile } from './stats'
+
+/** Later visits of each admin screen. */
+const ADMIN_VISITS = 5
 
 /** Lighthouse runs per page and form factor; the median one is reported. */
 const LIGHTHOUSE_RUNS = 3
@@ -69,6 +73,7 @@ async function main(): Promise<void> {
   let startup: StartupTiming | undefined
   let cluster: ClusterRun | undefined
   let lighthouse: LighthouseRun[] | undefined
+  let admin: AdminScreenTiming[] | undefined
 
   log('starting the CMS, seeding, starting the reader site...')
   const stack = await startBenchStack({ cmsEnv: profileEnv(opts, 'cms'), webEnv: profileEnv(opts, 'web') })
@@ -84,6 +89,7 @@ async function main(): Promise<void> {
       lighthouse = await runLighthouse(await readerPages(urls, stack.slug), ['mobile', 'desktop'], LIGHTHOUSE_RUNS)
       for (const r of lighthouse) log(`lighthouse ${r.page} ${r.formFactor}: ${JSON.stringify(r.scores)}, TBT ${r.totalBlockingTimeMs} ms, script ${r.scriptTransferBytes} B`)
     }
+    if (!opts.skip.has('admin')) admin = await adminScreens(urls.cms, stack.slug, ADMIN_VISITS, log)
     if (!opts.skip.has('publish')) {
       publish = await publishToVisible(urls, stack.slug, opts.publishes)
       log(`publish to visible: p50 ${percentile(publish.visibleMs, 50).toFixed(0)} ms, p95 ${percentile(publish.visibleMs, 95).toFixed(0)} ms`)
@@ -111,7 +117,7 @@ async function main(): Promise<void> {
   }
   fs.rmSync(workDir, { recursive: true, force: true })
 
-  const checks = allChecks({ http, publishVisibleMs: publish.visibleMs, seed: stack.seed, growth, sizes, cluster, lighthouse, startup })
+  const checks = allChecks({ http, publishVisibleMs: publish.visibleMs, seed: stack.seed, growth, sizes, cluster, lighthouse, startup, admin })
   const report = renderReport({
     machine: machineInfo(),
     startedAt,
@@ -132,6 +138,7 @@ async function main(): Promise<void> {
     startup,
     cluster,
     lighthouse,
+    admin,
     checks,
   })
   fs.mkdirSync(path.dirname(opts.out), { recursive: true })
@@ -139,7 +146,7 @@ async function main(): Promise<void> {
   // Every number, for a closer look than the report gives (bench-out/ is not committed).
   const raw = path.join(repoRoot, 'bench-out', `results-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`)
   fs.mkdirSync(path.dirname(raw), { recursive: true })
-  fs.writeFileSync(raw, JSON.stringify({ opts: { ...opts, skip: [...opts.skip], profile: [...opts.profile] }, http, publish, seed: stack.seed, growth, sizes, startup, cluster, lighthouse, checks }, null, 2))
+  fs.writeFileSync(raw, JSON.stringify({ opts: { ...opts, skip: [...opts.skip], profile: [...opts.profile] }, http, publish, seed: stack.seed, growth, sizes, startup, cluster, lighthouse, admin, checks }, null, 2))
   if (opts.profile.size) log(`CPU profiles in bench-out/profiles/ (open in Chrome DevTools, or: npx tsx bench/profileSummary.ts <file>)`)
   for (const c of checks) log(`${c.pass ? 'PASS' : 'MISS'}  ${c.name}: ${c.actual} (wanted ${c.target})`)
   log(`wrote ${path.relative(repoRoot, opts.out)} in ${((Date.now() - t0) / 1000).toFixed(0)} s`)

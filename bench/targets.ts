@@ -4,6 +4,7 @@
  * a busy machine.
  */
 import type { ClusterRun } from './cluster'
+import type { AdminScreenTiming } from './admin'
 import type { LighthouseRun } from './lighthouse'
 import type { StartupTiming } from './startup'
 import type { Measurement } from './load'
@@ -62,6 +63,7 @@ export interface FullResults {
   cluster?: ClusterRun
   lighthouse?: LighthouseRun[]
   startup?: StartupTiming
+  admin?: AdminScreenTiming[]
 }
 
 /** `npm start` on a built checkout with its database in place, to both servers answering. */
@@ -105,9 +107,20 @@ export function lighthouseChecks(runs: LighthouseRun[]): Check[] {
   return checks
 }
 
+/** An admin screen an editor returns to should be usable within this, on 2 cores. */
+export const ADMIN_SCREEN_MS = 2_000
+
+export function adminChecks(screens: AdminScreenTiming[]): Check[] {
+  return screens.map((s) => {
+    const p50 = percentile(s.warmMs, 50)
+    return { name: `Admin: ${s.screen}, later visits (p50 of ${s.warmMs.length})`, target: `<= ${ADMIN_SCREEN_MS} ms`, actual: `${fmt(p50, 0)} ms`, pass: p50 <= ADMIN_SCREEN_MS }
+  })
+}
+
 export function allChecks(r: FullResults): Check[] {
   const checks = throughputChecks(r.http)
   if (r.lighthouse) checks.push(...lighthouseChecks(r.lighthouse))
+  if (r.admin) checks.push(...adminChecks(r.admin))
   if (r.publishVisibleMs.length > 0) {
     const p95 = percentile(r.publishVisibleMs, 95)
     checks.push({ name: `Publish to visible: p95 of ${r.publishVisibleMs.length}`, target: '<= 2000 ms', actual: `${fmt(p95, 0)} ms`, pass: p95 <= 2000 })
