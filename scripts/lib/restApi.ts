@@ -1,6 +1,9 @@
 /** Small REST helpers over real HTTP: log in, create users with roles, call the API as someone. */
 export type Session = { token: string; user: { id: string | number; role: string } }
 
+/** Signing in or creating an account answers in well under a second; a request still open after this is stuck. */
+const ACCOUNT_REQUEST_MS = 120_000
+
 export async function json<T = Record<string, unknown>>(res: Response): Promise<T> {
   const text = await res.text()
   try {
@@ -11,7 +14,7 @@ export async function json<T = Record<string, unknown>>(res: Response): Promise<
 }
 
 export async function login(cmsUrl: string, email: string, password: string): Promise<Session> {
-  const res = await fetch(`${cmsUrl}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) })
+  const res = await fetch(`${cmsUrl}/api/users/login`, { signal: AbortSignal.timeout(ACCOUNT_REQUEST_MS), method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) })
   if (!res.ok) throw new Error(`login ${email}: ${res.status} ${await res.text()}`)
   const body = await json<{ token: string; user: Session['user'] }>(res)
   return { token: body.token, user: body.user }
@@ -20,6 +23,7 @@ export async function login(cmsUrl: string, email: string, password: string): Pr
 /** The first user of a fresh install (becomes admin), as /admin's create-first-user form does. */
 export async function createFirstAdmin(cmsUrl: string, email = 'admin@example.com', password = 'admin-password-123'): Promise<Session> {
   const res = await fetch(`${cmsUrl}/api/users/first-register`, {
+    signal: AbortSignal.timeout(ACCOUNT_REQUEST_MS),
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email, password, name: 'Admin' }),
@@ -30,6 +34,7 @@ export async function createFirstAdmin(cmsUrl: string, email = 'admin@example.co
 
 export async function createUser(cmsUrl: string, admin: Session, role: string, email = `${role}-${Date.now()}@example.com`, password = `${role}-password-123`): Promise<Session & { email: string; password: string }> {
   const res = await fetch(`${cmsUrl}/api/users`, {
+    signal: AbortSignal.timeout(ACCOUNT_REQUEST_MS),
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `JWT ${admin.token}` },
     body: JSON.stringify({ email, password, name: role, role }),

@@ -134,15 +134,32 @@ export function runSeed(env: EnvVars, args: string[] = []): Promise<{ code: numb
   return runScript('seed/index.ts', env, args)
 }
 
-/** Run a CLI entry point (path from the repository root) against the stack's database. */
-export function runScript(script: string, env: EnvVars, args: string[] = []): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/**
+ * A CLI that has not exited by then is stuck, not slow: the seed of the bundled document takes
+ * about 10 s on 2 cores shared with a CPU burner and other test servers.
+ */
+export const SCRIPT_DEADLINE_MS = 240_000
+
+/**
+ * Run a CLI entry point (path from the repository root) against the stack's database. One that
+ * outlives `deadlineMs` is killed and comes back with code null and a line saying so after its
+ * output, so a hang fails the caller with what the CLI printed instead of a silent hook timeout.
+ */
+export function runScript(script: string, env: EnvVars, args: string[] = [], deadlineMs = SCRIPT_DEADLINE_MS): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, script), ...args], { cwd: repoRoot, env: asProcessEnv(env), stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (b: Buffer) => (stdout += b))
     child.stderr.on('data', (b: Buffer) => (stderr += b))
-    child.on('exit', (code) => resolve({ code, stdout, stderr }))
+    const deadline = setTimeout(() => {
+      stderr += `\n[${script}] still running after ${deadlineMs / 1000} s; killed (SIGKILL)\n`
+      child.kill('SIGKILL')
+    }, deadlineMs)
+    child.on('exit', (code) => {
+      clearTimeout(deadline)
+      resolve({ code, stdout, stderr })
+    })
   })
 }
 
