@@ -29,7 +29,7 @@ beforeAll(async () => {
   scenarios = httpScenarios(stack.slug, etag).filter((s) => (SMOKE_IDS as readonly string[]).includes(s.id))
   const { routes } = await warmAndCapture(scenarios, urls)
   baseline = await startBaseline(routes, os.tmpdir())
-}, 120_000)
+})
 
 afterAll(async () => {
   await baseline?.stop()

@@ -30,7 +30,7 @@ beforeAll(async () => {
   browser = await launchBrowser()
   session = await newSession(browser)
   await adminLogin(session.page, stack.cms.url, editor.email, editor.password)
-}, 240_000)
+})
 
 afterAll(async () => {
   await browser?.close()

@@ -102,7 +102,7 @@ beforeAll(async () => {
 
   browser = await launchChromium()
   page = await readerPage(browser)
-}, 240_000)
+})
 afterAll(async () => {
   await browser?.close()
   await stack?.stop()

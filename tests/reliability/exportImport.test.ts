@@ -63,7 +63,7 @@ beforeAll(async () => {
   const drafts = await json<{ docs: { id: number | string; heading: string }[] }>(await fetch(`${cms.url}/api/sections?draft=true&limit=100&where[article.title][like]=psilocybin`, { headers: auth(editor) }))
   const last = drafts.docs.at(-1)
   if (last) expect((await send(cms.url, 'DELETE', `/api/sections/${last.id}`, undefined, editor)).status).toBe(200)
-}, 240_000)
+})
 
 afterAll(async () => {
   await Promise.all([source?.cms.stop(), target?.cms.stop()])

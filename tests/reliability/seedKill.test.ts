@@ -72,7 +72,7 @@ beforeAll(async () => {
   complete = normalized(await databaseSnapshot(cms.url, admin))
   expect(complete).not.toBe(normalized(empty))
   await freshDatabase()
-}, 180_000)
+})
 
 afterAll(async () => {
   await cms?.stop()
