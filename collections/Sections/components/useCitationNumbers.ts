@@ -37,6 +37,19 @@ function outlineOf(api: string, articleId: Id, savedAt: string): Promise<Outline
   return outline
 }
 
+/** Editor states are immutable: one walk per state, however many markers ask. */
+const markersByState = new WeakMap<object, string>()
+
+/** The live markers as one string: typing that adds or moves no marker re-renders nothing. */
+function markersOf(state: { toJSON(): unknown }): string {
+  let markers = markersByState.get(state)
+  if (markers === undefined) {
+    markers = collectCitationIds([state.toJSON() as LexicalState]).map(String).join(',')
+    markersByState.set(state, markers)
+  }
+  return markers
+}
+
 /**
  * The number a citation will have in its article's reference list: works numbered by first
  * appearance in reading order across every section, as the reader page numbers them. This
@@ -50,8 +63,6 @@ export function useCitationNumber(citationId: Id | undefined): number | undefine
   const articleId = relationIds(savedDocumentData?.article === undefined || savedDocumentData?.article === null ? [] : [savedDocumentData.article])[0]
   const savedAt = typeof savedDocumentData?.updatedAt === 'string' ? savedDocumentData.updatedAt : ''
   const [outline, setOutline] = useState<Outline>([])
-  // The live markers as one string: typing that adds or moves no marker re-renders nothing.
-  const markersOf = (state: { toJSON(): unknown }) => collectCitationIds([state.toJSON() as LexicalState]).map(String).join(',')
   const [live, setLive] = useState(() => markersOf(editor.getEditorState()))
 
   useEffect(() => editor.registerUpdateListener(({ editorState }) => setLive(markersOf(editorState))), [editor])
