@@ -6,8 +6,8 @@
  * screen's own ready state: a list's table, an edit form Payload marks ready (and, for a section,
  * its rich-text editor).
  */
-import { chromium, type Page } from 'playwright-core'
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../scripts/lib/chromium'
+import type { Page } from 'playwright-core'
+import { launchChromium } from '../scripts/lib/chromium'
 import { auth, createFirstAdmin, json, type Session } from '../scripts/lib/restApi'
 import { percentile } from './stats'
 
@@ -72,15 +72,15 @@ export async function adminScreens(cmsUrl: string, slug: string, visits: number,
   const password = 'bench-admin-password-123'
   const admin = await createFirstAdmin(cmsUrl, email, password)
   const screens = await screensOf(cmsUrl, slug, admin)
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--headless', ...CHROMIUM_FLAGS] })
+  const browser = await launchChromium()
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
     const page = await context.newPage()
-    await page.goto(`${cmsUrl}/admin/login`, { timeout: 120_000 })
+    await page.goto(`${cmsUrl}/admin/login`, WAIT)
     await page.locator('input[name="email"]').fill(email)
     await page.locator('input[name="password"]').fill(password)
     await page.locator('button[type="submit"]').click()
-    await page.locator('.dashboard').waitFor({ timeout: 120_000 })
+    await page.locator('.dashboard').waitFor(WAIT)
     const out: AdminScreenTiming[] = []
     for (const s of screens) {
       const firstMs = await click(page, cmsUrl, s)
