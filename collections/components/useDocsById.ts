@@ -5,7 +5,8 @@ import { z } from './zod'
 
 export type Id = string | number
 
-export type DocsState<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; docs: T[] }
+/** `refreshKey`: the key the documents were read for, so a caller can tell a stale answer from a fresh one. */
+export type DocsState<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; docs: T[]; refreshKey: string }
 
 type Options<T> = {
   collection: string
@@ -15,13 +16,15 @@ type Options<T> = {
   /** Read the newest versions, as the editor sees them. */
   draft?: boolean
   schema: z.ZodType<T & { id: Id }>
+  /** Changes when the documents may have changed without their ids changing, e.g. the parent was saved. */
+  refreshKey?: string
 }
 
 /**
  * Documents by id, in the order of `ids`, read over the same REST API (and the same session cookie)
- * the admin itself uses. Refetches when the ids change, e.g. after a save or a reorder.
+ * the admin itself uses. Refetches when the ids change (a reorder) or `refreshKey` does (a save).
  */
-export function useDocsById<T>({ collection, ids, select, draft = false, schema }: Options<T>): DocsState<T & { id: Id }> {
+export function useDocsById<T>({ collection, ids, select, draft = false, schema, refreshKey = '' }: Options<T>): DocsState<T & { id: Id }> {
   const { config } = useConfig()
   const [state, setState] = useState<DocsState<T & { id: Id }>>({ status: 'loading' })
   const key = ids.map(String).join(',')
@@ -29,7 +32,7 @@ export function useDocsById<T>({ collection, ids, select, draft = false, schema 
 
   useEffect(() => {
     if (key === '') {
-      setState({ status: 'ready', docs: [] })
+      setState({ status: 'ready', docs: [], refreshKey })
       return
     }
     const controller = new AbortController()
@@ -40,14 +43,14 @@ export function useDocsById<T>({ collection, ids, select, draft = false, schema 
         if (!res.ok) throw new Error(`${res.status} ${res.statusText}`)
         const body = z.object({ docs: z.array(schema) }).parse(await res.json())
         const byId = new Map(body.docs.map((d) => [String(d.id), d]))
-        setState({ status: 'ready', docs: key.split(',').flatMap((id) => byId.get(id) ?? []) })
+        setState({ status: 'ready', docs: key.split(',').flatMap((id) => byId.get(id) ?? []), refreshKey })
       })
       .catch((err: unknown) => {
         if (!controller.signal.aborted) setState({ status: 'error', message: err instanceof Error ? err.message : String(err) })
       })
     return () => controller.abort()
     // `ids` and `select` enter through `key` and `selectKey`: the arrays are new on every render.
-  }, [config.routes.api, collection, key, selectKey, draft, schema])
+  }, [config.routes.api, collection, key, selectKey, draft, schema, refreshKey])
 
   return state
 }

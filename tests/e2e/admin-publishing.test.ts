@@ -98,6 +98,34 @@ describe('publishing workflow', () => {
     expect(published.lastReviewedAt).toMatch(/^2026-11-20T/)
   }, 90_000)
 
+  it('shows the article as Changed while a section has a draft, and Publish publishes the section', async () => {
+    const article = await json<{ sections: number[] }>(await fetch(`${stack.cms.url}/api/articles/${seededId}?depth=0`))
+    const sectionId = article.sections[1]!
+    const sentence = 'A sentence only the section draft holds.'
+    const draft = await json<{ body: { root: { children: unknown[] } } }>(await fetch(`${stack.cms.url}/api/sections/${sectionId}?draft=true&depth=0`, { headers: auth(editor) }))
+    draft.body.root.children.push(paragraph(sentence).root.children[0])
+    await api(`/api/sections/${sectionId}?draft=true`, 'PATCH', { body: draft.body, _status: 'draft' })
+    const readerPage = async () => (await fetch(`${stack.web!.url}/articles/${SEEDED}`)).text()
+    expect(await readerPage()).not.toContain(sentence)
+
+    await page.goto(`${stack.cms.url}/admin/collections/articles/${seededId}`, { timeout: FIRST_LOAD_MS })
+    await expect.poll(() => page.locator('.status__value').innerText(), { timeout: FIRST_LOAD_MS }).toBe('Changed')
+    await expect.poll(() => page.locator('.sections-outline__badge').count()).toBe(1)
+    const publish = page.getByRole('button', { name: 'Publish changes' })
+    expect(await publish.isEnabled()).toBe(true)
+    const saved = page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes(`/api/articles/${seededId}?`) && !r.url().includes('draft=true'))
+    await publish.click()
+    expect((await saved).status()).toBe(200)
+
+    await expect.poll(() => page.locator('.status__value').innerText()).toBe('Published')
+    await expect.poll(() => page.locator('.sections-outline__badge').count()).toBe(0)
+    await expect.poll(() => publish.isEnabled()).toBe(false)
+    const section = await json<{ _status: string; body: unknown }>(await fetch(`${stack.cms.url}/api/sections/${sectionId}?depth=0`))
+    expect(section._status).toBe('published')
+    expect(JSON.stringify(section.body)).toContain(sentence)
+    await expect.poll(readerPage, { timeout: 10_000 }).toContain(sentence)
+  }, 90_000)
+
   it('shows the reader page in draft mode beside the editor (live preview)', async () => {
     // A saved draft the public page must not show yet.
     await api(`/api/articles/${seededId}?draft=true`, 'PATCH', { summary: 'A DRAFT SUMMARY FOR PREVIEW.', _status: 'draft' })

@@ -1,5 +1,5 @@
 'use client'
-import { Link, useConfig, useFormFields } from '@payloadcms/ui'
+import { Link, useConfig, useDocumentInfo, useFormFields } from '@payloadcms/ui'
 import type { UIFieldClientComponent } from 'payload'
 import { z } from '../../components/zod'
 import { lexicalToText } from '@/richtext/toText'
@@ -7,6 +7,7 @@ import type { LexicalState } from '@/richtext/citations'
 import { SECTIONS } from '../../slugs'
 import { relationIds, useDocsById } from '../../components/useDocsById'
 import { sectionTitle } from '../../Sections/title'
+import { useChangedBySections } from './useChangedBySections'
 
 const SectionRow = z.object({
   id: z.union([z.string(), z.number()]),
@@ -24,13 +25,18 @@ function excerpt(body: z.infer<typeof SectionRow>['body']): string {
 /**
  * The article as a reader will meet it: its sections in the order of the "sections" field (live,
  * before saving, so a drag shows here at once), each with the start of its text and a link into
- * its own edit view, where the rich text, its drafts and its version history live.
+ * its own edit view, where the rich text, its drafts and its version history live. Re-read after
+ * every save of the article, so a publish clears the "Unpublished changes" badges it resolved.
  */
 export const SectionsOutline: UIFieldClientComponent = () => {
   const { config } = useConfig()
   const value = useFormFields(([fields]) => fields.sections?.value)
   const ids = relationIds(value)
-  const state = useDocsById({ collection: SECTIONS, ids, select: ['heading', '_status', 'body'], draft: true, schema: SectionRow })
+  const { savedDocumentData } = useDocumentInfo()
+  const savedAt = typeof savedDocumentData?.updatedAt === 'string' ? savedDocumentData.updatedAt : ''
+  const state = useDocsById({ collection: SECTIONS, ids, select: ['heading', '_status', 'body'], draft: true, schema: SectionRow, refreshKey: savedAt })
+  // Only an answer read after the latest save counts: just after a publish, the old one still lists drafts.
+  useChangedBySections(state.status === 'ready' && state.refreshKey === savedAt && state.docs.some((section) => section._status === 'draft'))
 
   return (
     <div className="sections-outline field-type">
