@@ -402,6 +402,7 @@ export interface Citation {
   isPublic?: boolean | null;
   updatedAt: string;
   createdAt: string;
+  _status?: ('draft' | 'published') | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -733,6 +734,7 @@ export interface CitationsSelect<T extends boolean = true> {
   isPublic?: T;
   updatedAt?: T;
   createdAt?: T;
+  _status?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -16,6 +16,8 @@ import { claimsEndpoint } from '../ClaimDismissals/claimsEndpoint'
 import { citationClaimFindings } from '../ClaimDismissals/claimFindings'
 import { STUDY_TYPES, studyTypeValue } from '@/text/studyTypes'
 import { ADMIN_COMPONENTS } from '../components/paths'
+import { publishUnlessDraft } from '../hooks/publishUnlessDraft'
+import { deriveIsPublic } from './hooks/deriveIsPublic'
 
 export const Citations: CollectionConfig = {
   slug: CITATIONS,
@@ -23,22 +25,26 @@ export const Citations: CollectionConfig = {
     useAsTitle: 'label',
     // The list's search box finds a source by how editors remember it, not only by its in-text label.
     listSearchableFields: ['label', 'title', 'firstAuthor', 'journal', 'doi', 'pmid'],
-    defaultColumns: ['label', 'journal', 'year', 'sourceStatus'],
+    defaultColumns: ['label', 'journal', 'year', 'sourceStatus', '_status'],
     description: 'References cited by articles. A citation with no DOI, PMID or URL needs a source before it can be trusted.',
   },
+  // A fix to a shared reference reaches every article citing it: it is drafted, reviewed in history and
+  // published like the text. No autosave: a citation is a short form saved as a whole.
+  versions: { drafts: true, maxPerDoc: 50 },
   access: {
-    // Readers see a citation only while a published article cites it (`isPublic` is kept by the article hooks).
-    read: publishedOrStaff({ isPublic: { equals: true } }),
+    // Readers see a published citation only while a published article cites it (`isPublic` is kept by
+    // the article hooks); a citation that was only ever drafted is not readable at all.
+    read: publishedOrStaff({ and: [{ isPublic: { equals: true } }, { _status: { equals: 'published' } }] }),
     create: isWriter,
-    // Citations are shared between articles, so a change reaches published pages at once: editors only.
+    // Citations are shared between articles, so a published change reaches other pages too: editors only.
     update: isEditor,
     delete: isEditor,
   },
   endpoints: [lookupEndpoint, claimsEndpoint(citationClaimFindings)],
   hooks: {
-    beforeOperation: [checkInput(['label']), serverTimestamps],
+    beforeOperation: [checkInput(['label']), serverTimestamps, publishUnlessDraft],
     beforeValidate: [normalizeIdentifiers],
-    beforeChange: [deriveCitationKey],
+    beforeChange: [deriveCitationKey, deriveIsPublic],
     afterChange: [purgeCachesAfterCitationChange],
   },
   fields: [

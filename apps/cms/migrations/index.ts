@@ -7,6 +7,7 @@ import * as migration_20261129_094017_media from './20261129_094017_media';
 import * as migration_20261129_102801_media_medium_size from './20261129_102801_media_medium_size';
 import * as migration_20261129_121808_section_title_review_request from './20261129_121808_section_title_review_request';
 import * as migration_20261129_154126_person_photo from './20261129_154126_person_photo';
+import * as migration_20261130_054114_citation_drafts from './20261130_054114_citation_drafts';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261129_154126_person_photo.up,
     down: migration_20261129_154126_person_photo.down,
-    name: '20261129_154126_person_photo'
+    name: '20261129_154126_person_photo',
+  },
+  {
+    up: migration_20261130_054114_citation_drafts.up,
+    down: migration_20261130_054114_citation_drafts.down,
+    name: '20261130_054114_citation_drafts'
   },
 ];

@@ -1,32 +1,16 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
-import type { Article } from '@/payload-types'
-import { ARTICLES, CITATIONS } from '../../slugs'
+import type { Article, Citation } from '@/payload-types'
 import { relationId } from '@/text/relationId'
-import { quietly } from '../../hooks/quietly'
+import { citedByPublishedArticle, setCitationVisibility } from '../../Citations/visibility'
 
 /**
  * A citation is public while at least one published article cites it. Recompute that flag for the
  * citations this change touched (before and after), so anonymous readers of /api/citations see
  * exactly the references of published articles.
  */
-async function sync(req: PayloadRequest, citationIds: (string | number)[]): Promise<void> {
+async function sync(req: PayloadRequest, citationIds: Citation['id'][]): Promise<void> {
   const unique = [...new Map(citationIds.map((id) => [String(id), id])).values()]
-  for (const id of unique) {
-    const { totalDocs } = await req.payload.count({
-      collection: ARTICLES,
-      where: { and: [{ citations: { contains: id } }, { _status: { equals: 'published' } }] },
-      overrideAccess: true,
-      req,
-    })
-    await quietly(req, () => req.payload.update({
-      collection: CITATIONS,
-      id,
-      data: { isPublic: totalDocs > 0 },
-      depth: 0,
-      overrideAccess: true,
-      req,
-    }))
-  }
+  for (const id of unique) await setCitationVisibility(req, id, await citedByPublishedArticle(req, id))
 }
 
 const citationsOf = (doc: Partial<Article> | undefined) => (doc?.citations ?? []).map(relationId)
