@@ -7,6 +7,7 @@ import { sectionEditor } from './editor'
 import { emptyLexicalState } from '@/richtext/empty'
 import { deriveAnchor } from './hooks/deriveAnchor'
 import { notifyAfterSectionChange, notifyAfterSectionDelete } from './hooks/notify'
+import { publishCitations } from './hooks/publishCitations'
 import { refreshArticleCitations } from './hooks/refreshArticleCitations'
 import { ADMIN_COMPONENTS } from '../components/paths'
 import { checkInput } from '../hooks/checkInput'
@@ -51,7 +52,7 @@ export const Sections: CollectionConfig = {
     beforeValidate: [deriveAnchor, deriveTitle],
     beforeChange: [refuseStaleSave(['anchor', 'article', 'title'])],
     // Citations first: the notification then purges the reader site once, after everything changed.
-    afterChange: [refreshArticleCitations, keepEditorsLock, notifyAfterSectionChange],
+    afterChange: [publishCitations, refreshArticleCitations, keepEditorsLock, notifyAfterSectionChange],
     afterRead: [fillTitle],
     afterDelete: [notifyAfterSectionDelete],
   },

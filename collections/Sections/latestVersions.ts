@@ -1,18 +1,23 @@
 import type { PayloadRequest } from 'payload'
-import type { Section } from '@/payload-types'
-import { SECTIONS } from '../slugs'
+import type { Citation, Section } from '@/payload-types'
+import { CITATIONS, SECTIONS } from '../slugs'
 
-type Field = Exclude<keyof Section, 'id'>
+type Drafted = { [SECTIONS]: Section; [CITATIONS]: Citation }
 
 /**
- * Sections by id, as editors see them (latest drafts), in the order of `ids` (the database returns
- * its own order), with only the fields asked for. Article hooks read sections this way to derive,
- * claim and publish them; it bypasses access because hooks act for the whole article.
+ * Documents by id, as editors see them (latest drafts), in the order of `ids` (the database returns
+ * its own order), with only the fields asked for. Article hooks read sections and citations this way
+ * to derive, claim and publish them; it bypasses access because hooks act for the whole article.
  */
-export async function latestSectionVersions<F extends Field>(req: PayloadRequest, ids: Section['id'][], fields: F[]): Promise<Pick<Section, 'id' | F>[]> {
+export async function latestVersions<C extends keyof Drafted, F extends Exclude<keyof Drafted[C], 'id'>>(
+  req: PayloadRequest,
+  collection: C,
+  ids: ReadonlyArray<string | number>,
+  fields: F[],
+): Promise<Pick<Drafted[C], 'id' | F>[]> {
   if (ids.length === 0) return []
   const { docs } = await req.payload.find({
-    collection: SECTIONS,
+    collection,
     where: { id: { in: ids } },
     select: Object.fromEntries(fields.map((f) => [f, true])),
     draft: true,
@@ -22,6 +27,9 @@ export async function latestSectionVersions<F extends Field>(req: PayloadRequest
     overrideAccess: true,
     req,
   })
-  const byId = new Map((docs as Pick<Section, 'id' | F>[]).map((d) => [String(d.id), d]))
+  const byId = new Map((docs as Pick<Drafted[C], 'id' | F>[]).map((d) => [String(d.id), d]))
   return ids.flatMap((id) => byId.get(String(id)) ?? [])
 }
+
+export const latestSectionVersions = <F extends Exclude<keyof Section, 'id'>>(req: PayloadRequest, ids: Section['id'][], fields: F[]) =>
+  latestVersions(req, SECTIONS, ids, fields)

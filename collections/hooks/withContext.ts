@@ -3,7 +3,7 @@ import type { PayloadRequest } from 'payload'
 /**
  * Payload's restoreVersion sets this on the shared `req.context` and never clears it. While it is
  * set, every update skips filling unsent fields from the stored document, so a nested partial
- * write of another document (`{ isPublic }` on a citation) fails its required fields. A nested
+ * write of another document (`{ _status: "published" }` on a section) fails its required fields. A nested
  * write is never itself the restore, so it runs with the flag off.
  */
 const RESTORING_VERSION = 'isRestoringVersion'

@@ -152,16 +152,17 @@ export async function dragOnto(page: Page, from: Locator, to: Locator): Promise<
 }
 
 /**
- * Fill the required fields of a new citation in the newest document drawer and save it, as an
- * editor citing a work that is not in the library yet does; fails unless the CMS created it.
+ * Fill the required fields of a new citation in the newest document drawer and save it as a draft,
+ * as an editor citing a work that is not in the library yet does (publishing the text publishes it);
+ * fails unless the CMS created it.
  */
 export async function saveNewCitationInDrawer(page: Page, citation: { label: string; firstAuthor: string; year: number }): Promise<void> {
   const drawer = page.locator('.drawer__content').last()
   await drawer.locator('input[name="label"]').fill(citation.label)
   await drawer.locator('input[name="firstAuthor"]').fill(citation.firstAuthor)
   await drawer.locator('input[name="year"]').fill(String(citation.year))
-  const saved = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/api/citations?'))
-  await drawer.getByRole('button', { name: 'Save', exact: true }).click()
+  const saved = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/api/citations?') && r.url().includes('draft=true'))
+  await drawer.getByRole('button', { name: 'Save Draft', exact: true }).click()
   const status = (await saved).status()
   if (status !== 201) throw new Error(`saving the new citation answered ${status}`)
 }

@@ -33,10 +33,12 @@ export async function assembleArticle({ slug, draft, req }: Options): Promise<As
   if (!article || (!draft && article._status !== 'published')) return null
 
   const sectionIds = (article.sections ?? []).map(relationId)
-  const sections = await findByIds<SectionDoc>(req, SECTIONS, sectionIds, draft, draft ? undefined : { _status: { equals: 'published' } })
+  // Readers get the published versions; a preview, what the editor sees (drafts of text and references).
+  const publishedOnly: Where | undefined = draft ? undefined : { _status: { equals: 'published' } }
+  const sections = await findByIds<SectionDoc>(req, SECTIONS, sectionIds, draft, publishedOnly)
   const bodies = sections.map((s) => s.body)
   const citationIds = collectCitationIds(bodies)
-  const citations = await findByIds<CitationDoc>(req, CITATIONS, citationIds, false)
+  const citations = await findByIds<CitationDoc>(req, CITATIONS, citationIds, draft, publishedOnly)
   // Number only citations that still exist: a deleted citation must not leave a gap in the list.
   const numbering = new CitationNumbering(citations.map((c) => c.id))
   // People and topics: public fields only (never the linked login account).

@@ -1,34 +1,23 @@
 import type { CollectionAfterChangeHook } from 'payload'
 import type { Article } from '@/payload-types'
-import { SECTIONS } from '../../slugs'
+import { CITATIONS, SECTIONS } from '../../slugs'
 import { relationId } from '@/text/relationId'
-import { quietly } from '../../hooks/quietly'
 import { REFRESHING_CITATIONS } from '../../hooks/withContext'
-import { latestSectionVersions } from '../../Sections/latestVersions'
+import { publishDrafts } from '../../hooks/publishDrafts'
 
 /**
- * Publishing an article publishes the sections the editor sees: each listed section whose latest
- * version is a draft is published as it stands. Readers never get a published article whose
- * sections are still drafts, and a section draft saved on its own stays invisible until then.
+ * Publishing an article publishes what the editor sees in it: each listed section, and each cited
+ * citation, whose latest version is a draft is published as it stands (a citation first saved as a
+ * draft from the Cite dialog, or a corrected DOI not yet published). Readers never get a published
+ * article whose text or references are still drafts, and a draft saved on its own stays invisible
+ * until then. The citation list is the one deriveFromSections read from the sections' latest
+ * versions, so it lists exactly what the sections published here cite.
  * CASE re-published by a section save only to refresh its citation list: that hook re-publishes
  * only when every section is already published, so there is nothing to do here.
  */
 export const publishSections: CollectionAfterChangeHook<Article> = async ({ doc, req }) => {
   if (doc._status !== 'published' || req.context[REFRESHING_CITATIONS]) return doc
-  const ids = (doc.sections ?? []).map(relationId)
-  const docs = await latestSectionVersions(req, ids, ['_status'])
-  // The article's own notification covers these sections: one webhook per publish, not one per section.
-  for (const section of docs) {
-    if (section._status === 'published') continue
-    await quietly(req, () => req.payload.update({
-      collection: SECTIONS,
-      id: section.id,
-      data: { _status: 'published' },
-      draft: false,
-      depth: 0,
-      overrideAccess: true,
-      req,
-    }))
-  }
+  await publishDrafts(req, SECTIONS, (doc.sections ?? []).map(relationId))
+  await publishDrafts(req, CITATIONS, (doc.citations ?? []).map(relationId))
   return doc
 }
