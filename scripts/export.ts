@@ -20,7 +20,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Payload, PayloadRequest } from 'payload'
 import type { z } from 'zod'
-import { Article, ArticleVersion, Citation, ClaimDismissal, ContentFile, FORMAT, FORMAT_VERSION, Media, Person, Section, SectionVersion, Topic, User, describeIssues, mediaDirFor, mediaFiles, missingMediaFiles } from './lib/contentFile'
+import { Article, ArticleVersion, Citation, ClaimDismissal, CitationVersion, ContentFile, FORMAT, FORMAT_VERSION, Media, Person, Section, SectionVersion, Topic, User, describeIssues, mediaDirFor, mediaFiles, missingMediaFiles } from './lib/contentFile'
 import { runMain } from './lib/runMain'
 
 export class ExportError extends Error {}
@@ -34,7 +34,7 @@ async function allDocs(payload: Payload, req: PayloadRequest, collection: Export
 }
 
 /** Versions in the order they were saved; the import replays them in this order. */
-async function allVersions(payload: Payload, req: PayloadRequest, collection: 'articles' | 'sections'): Promise<Record<string, unknown>[]> {
+async function allVersions(payload: Payload, req: PayloadRequest, collection: 'articles' | 'sections' | 'citations'): Promise<Record<string, unknown>[]> {
   const { docs } = await payload.findVersions({ collection, depth: 0, pagination: false, overrideAccess: true, sort: ['createdAt', 'id'], req })
   return docs as unknown as Record<string, unknown>[]
 }
@@ -91,7 +91,7 @@ function whosePresent(rows: Row[], key: string, kept: Row[], name: string, skipp
   })
 }
 
-type Raw = { [K in 'users' | 'media' | 'people' | 'topics' | 'citations' | 'claimDismissals' | 'articles' | 'sections']: Row[] } & { versions: { articles: Row[]; sections: Row[] } }
+type Raw = { [K in 'users' | 'media' | 'people' | 'topics' | 'citations' | 'claimDismissals' | 'articles' | 'sections']: Row[] } & { versions: { articles: Row[]; sections: Row[]; citations: Row[] } }
 
 /** Drop ids from relationships (one id or a list, by field) that name documents left out. */
 function onlyKept(row: Row, kept: Record<string, Set<string>>): Row {
@@ -130,6 +130,7 @@ function keepFitting(raw: Raw, uploads: string, skipped: string[]) {
     versions: {
       articles: whosePresent(fitting(raw.versions.articles, ArticleVersion, 'article version', skipped), 'parent', articles, 'article version', skipped).map(withKeptRefs),
       sections: whosePresent(fitting(raw.versions.sections, SectionVersion, 'section version', skipped), 'parent', sections, 'section version', skipped),
+      citations: whosePresent(fitting(raw.versions.citations, CitationVersion, 'citation version', skipped), 'parent', citations, 'citation version', skipped),
     },
   }
 }
@@ -149,7 +150,7 @@ export async function exportContent(payload: Payload, skipped: string[] = []): P
         claimDismissals: await allDocs(payload, req, 'claim-dismissals'),
         articles: await allDocs(payload, req, 'articles'),
         sections: await allDocs(payload, req, 'sections'),
-        versions: { articles: await allVersions(payload, req, 'articles'), sections: await allVersions(payload, req, 'sections') },
+        versions: { articles: await allVersions(payload, req, 'articles'), sections: await allVersions(payload, req, 'sections'), citations: await allVersions(payload, req, 'citations') },
       },
       mediaFolder(payload),
       skipped,
@@ -196,7 +197,7 @@ export function summary(content: ContentFile): string {
     `images: ${content.media.length} (${content.media.flatMap(mediaFiles).length} files)`,
     `articles: ${content.articles.length} (${content.articles.filter((a) => a._status === 'published').length} published), ${content.versions.articles.length} versions`,
     `sections: ${content.sections.length}, ${content.versions.sections.length} versions`,
-    `citations: ${content.citations.length}, claim dismissals: ${content.claimDismissals.length}`,
+    `citations: ${content.citations.length}, ${content.versions.citations.length} versions, claim dismissals: ${content.claimDismissals.length}`,
   ].join('\n')
 }
 

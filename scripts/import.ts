@@ -66,7 +66,7 @@ async function existing(payload: Payload): Promise<string[]> {
   for (const collection of ['users', 'articles', 'sections', 'citations', 'people', 'topics', 'media', 'claim-dismissals'] as const) {
     counts.push([collection, (await payload.count({ collection, overrideAccess: true })).totalDocs])
   }
-  for (const collection of ['articles', 'sections'] as const) {
+  for (const collection of ['articles', 'sections', 'citations'] as const) {
     counts.push([`${collection} versions`, (await payload.countVersions({ collection, overrideAccess: true })).totalDocs])
   }
   return counts.filter(([, n]) => n > 0).map(([name, n]) => `${name}: ${n}`)
@@ -138,7 +138,7 @@ export async function importContent(payload: Payload, content: ContentFile, cmsU
     for (const article of content.articles) {
       await db.updateOne({ collection: 'articles', id: article.id, data: { sections: article.sections ?? [], citations: article.citations ?? [], updatedAt: article.updatedAt }, req, returning: false })
     }
-    for (const [collection, versions] of [['articles', content.versions.articles], ['sections', content.versions.sections]] as const) {
+    for (const [collection, versions] of [['articles', content.versions.articles], ['sections', content.versions.sections], ['citations', content.versions.citations]] as const) {
       for (const v of versions) {
         await db.createVersion({
           collectionSlug: collection,

@@ -99,8 +99,7 @@ export const ClaimDismissal = z.strictObject({
   updatedAt: Timestamp,
 })
 
-export const Citation = z.strictObject({
-  id: Id,
+const citationFields = {
   label: z.string(),
   authors: z.string().nullish(),
   firstAuthor: z.string(),
@@ -120,9 +119,12 @@ export const Citation = z.strictObject({
   sourceStatus: z.enum(['verified', 'needs-source']).nullish(),
   key: z.string().nullish(),
   isPublic: z.boolean().nullish(),
+  // Files written before citations had drafts hold only live citations.
+  _status: Status.default('published'),
   createdAt: Timestamp,
   updatedAt: Timestamp,
-})
+}
+export const Citation = z.strictObject({ id: Id, ...citationFields })
 
 const articleFields = {
   title: z.string(),
@@ -179,6 +181,7 @@ const versionOf = <T extends z.ZodRawShape>(fields: T) =>
   })
 export const ArticleVersion = versionOf(articleFields)
 export const SectionVersion = versionOf(sectionFields)
+export const CitationVersion = versionOf(citationFields)
 
 const ContentShape = z.strictObject({
   format: z.literal(FORMAT),
@@ -193,7 +196,8 @@ const ContentShape = z.strictObject({
   claimDismissals: z.array(ClaimDismissal).default([]),
   articles: z.array(Article),
   sections: z.array(Section),
-  versions: z.strictObject({ articles: z.array(ArticleVersion), sections: z.array(SectionVersion) }),
+  // Citations have had drafts, and so versions, since files of this format were first written.
+  versions: z.strictObject({ articles: z.array(ArticleVersion), sections: z.array(SectionVersion), citations: z.array(CitationVersion).default([]) }),
 })
 
 /** The file, with every cross-reference checked: an import writes relationships only to documents it also writes. */
@@ -222,7 +226,7 @@ export const ContentFile = ContentShape.superRefine((file, ctx) => {
   const articles = ids(file.articles, 'articles')
   const sections = ids(file.sections, 'sections')
   const numeric = file.source.idType === 'number'
-  const all = [...file.users, ...file.media, ...file.people, ...file.topics, ...file.citations, ...file.claimDismissals, ...file.articles, ...file.sections, ...file.versions.articles, ...file.versions.sections]
+  const all = [...file.users, ...file.media, ...file.people, ...file.topics, ...file.citations, ...file.claimDismissals, ...file.articles, ...file.sections, ...file.versions.articles, ...file.versions.sections, ...file.versions.citations]
   if (all.some((d) => (typeof d.id === 'number') !== numeric)) ctx.addIssue({ code: 'custom', path: ['source', 'idType'], message: `ids do not all match idType "${file.source.idType}"` })
 
   // SQLite enforces relationships with foreign keys, so an export from it never names a missing
@@ -257,6 +261,7 @@ export const ContentFile = ContentShape.superRefine((file, ctx) => {
   })
   file.versions.articles.forEach((v, i) => ref(v.parent, articles, ['versions', 'articles', i, 'parent'], 'article'))
   file.versions.sections.forEach((v, i) => ref(v.parent, sections, ['versions', 'sections', i, 'parent'], 'section'))
+  file.versions.citations.forEach((v, i) => ref(v.parent, citations, ['versions', 'citations', i, 'parent'], 'citation'))
 })
 
 export type ContentFile = z.infer<typeof ContentFile>

@@ -9,10 +9,11 @@ export async function databaseSnapshot(cms: string, admin: Session): Promise<str
   const parts = await Promise.all([
     get('/api/articles?draft=true&depth=0&limit=1000&sort=id'),
     get('/api/sections?draft=true&depth=0&limit=1000&sort=id'),
-    get('/api/citations?depth=0&limit=1000&sort=id'),
+    get('/api/citations?draft=true&depth=0&limit=1000&sort=id'),
     get('/api/articles/versions?limit=1&depth=0'),
     get('/api/sections/versions?limit=1&depth=0'),
+    get('/api/citations/versions?limit=1&depth=0'),
   ])
-  const [articles, sections, citations, articleVersions, sectionVersions] = parts as { docs: unknown[]; totalDocs: number }[]
-  return JSON.stringify({ articles: articles!.docs, sections: sections!.docs, citations: citations!.docs, versions: [articleVersions!.totalDocs, sectionVersions!.totalDocs] })
+  const [articles, sections, citations, ...versions] = parts as { docs: unknown[]; totalDocs: number }[]
+  return JSON.stringify({ articles: articles!.docs, sections: sections!.docs, citations: citations!.docs, versions: versions.map((v) => v.totalDocs) })
 }

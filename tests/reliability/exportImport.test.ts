@@ -55,6 +55,8 @@ beforeAll(async () => {
   const byline = { authors: [writer.id], medicalReviewer: reviewer.id, lastReviewedAt: '2026-03-12T00:00:00.000Z', topics: [topic.id], heroImage: image.id, _status: 'published' }
   expect((await send(cms.url, 'PATCH', `/api/articles/${ketamine.id}`, byline, editor)).status).toBe(200)
   const citation = await json<{ docs: { id: number | string }[] }>(await fetch(`${cms.url}/api/citations?limit=1&sort=id`, { headers: auth(editor) }))
+  // A correction saved as a draft: the published citation and its pending draft both travel.
+  expect((await send(cms.url, 'PATCH', `/api/citations/${citation.docs[0]!.id}?draft=true`, { title: 'A corrected title, not yet published', _status: 'draft' }, editor)).status).toBe(200)
   await created(await send(cms.url, 'POST', '/api/claim-dismissals', { citation: citation.docs[0]!.id, claim: 'text says a trial; the record says a review', reason: 'The sentence describes the trial the review reports.' }, editor))
   expect((await send(cms.url, 'PATCH', `/api/sections/${ketamine.introId}?draft=true`, { body: lexicalBody(['A newer draft of the introduction, not yet published.']), _status: 'draft' }, editor)).status).toBe(200)
   expect((await send(cms.url, 'PATCH', `/api/sections/${ketamine.introId}?draft=true&autosave=true`, { body: lexicalBody(['An autosaved draft of the introduction.']), _status: 'draft' }, editor)).status).toBe(200)
@@ -79,6 +81,7 @@ function comparable(file: string): unknown {
     versions: {
       articles: content.versions.articles.map((v) => ({ ...v, id: '(assigned on import)' })),
       sections: content.versions.sections.map((v) => ({ ...v, id: '(assigned on import)' })),
+      citations: content.versions.citations.map((v) => ({ ...v, id: '(assigned on import)' })),
     },
   }
 }
@@ -189,7 +192,7 @@ describe('import into a fresh database', () => {
     const before = await databaseSnapshot(target!.cms.url, admin)
     const run = await runScript(target!.env, 'scripts/import.ts', [first]).done
     expect(run.code).toBe(1)
-    expect(run.stderr).toMatch(/^error: refusing to import into a database that is not empty \(it has users: 3, articles: 3, sections: 8, citations: 8, people: 2, topics: 1, media: 2, claim-dismissals: 1, articles versions: \d+, sections versions: \d+\); point DATABASE_URL at a new database$/m)
+    expect(run.stderr).toMatch(/^error: refusing to import into a database that is not empty \(it has users: 3, articles: 3, sections: 8, citations: 8, people: 2, topics: 1, media: 2, claim-dismissals: 1, articles versions: \d+, sections versions: \d+, citations versions: \d+\); point DATABASE_URL at a new database$/m)
     expect(await databaseSnapshot(target!.cms.url, admin)).toBe(before)
   })
 })
