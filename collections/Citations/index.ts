@@ -18,6 +18,7 @@ import { STUDY_TYPES, studyTypeValue } from '@/text/studyTypes'
 import { ADMIN_COMPONENTS } from '../components/paths'
 import { publishUnlessDraft } from '../hooks/publishUnlessDraft'
 import { deriveIsPublic } from './hooks/deriveIsPublic'
+import { notDraftOnly } from './visibility'
 
 export const Citations: CollectionConfig = {
   slug: CITATIONS,
@@ -34,7 +35,7 @@ export const Citations: CollectionConfig = {
   access: {
     // Readers see a published citation only while a published article cites it (`isPublic` is kept by
     // the article hooks); a citation that was only ever drafted is not readable at all.
-    read: publishedOrStaff({ and: [{ isPublic: { equals: true } }, { _status: { equals: 'published' } }] }),
+    read: publishedOrStaff({ and: [{ isPublic: { equals: true } }, notDraftOnly] }),
     create: isWriter,
     // Citations are shared between articles, so a published change reaches other pages too: editors only.
     update: isEditor,

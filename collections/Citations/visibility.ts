@@ -1,6 +1,12 @@
-import type { PayloadRequest } from 'payload'
+import type { PayloadRequest, Where } from 'payload'
 import type { Citation } from '@/payload-types'
 import { ARTICLES, CITATIONS } from '../slugs'
+
+/**
+ * Not a draft-only citation. Citations stored before they had drafts have no `_status` in a MongoDB
+ * database (SQLite's migration marks them published): they were live, and stay so.
+ */
+export const notDraftOnly: Where = { _status: { not_equals: 'draft' } }
 
 /** A citation is public while at least one published article cites it. */
 export async function citedByPublishedArticle(req: PayloadRequest, id: Citation['id']): Promise<boolean> {

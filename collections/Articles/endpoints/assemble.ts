@@ -8,6 +8,7 @@ import { CitationNumbering, collectCitationIds, emptyLexicalState, lexicalToHtml
 import { relationId } from '@/text/relationId'
 import { studyTypeLabel } from '@/text/studyTypes'
 import { toHeroImage } from '../../Media/renditions'
+import { notDraftOnly } from '../../Citations/visibility'
 
 type Options = { slug: string; draft: boolean; req: PayloadRequest }
 
@@ -34,11 +35,10 @@ export async function assembleArticle({ slug, draft, req }: Options): Promise<As
 
   const sectionIds = (article.sections ?? []).map(relationId)
   // Readers get the published versions; a preview, what the editor sees (drafts of text and references).
-  const publishedOnly: Where | undefined = draft ? undefined : { _status: { equals: 'published' } }
-  const sections = await findByIds<SectionDoc>(req, SECTIONS, sectionIds, draft, publishedOnly)
+  const sections = await findByIds<SectionDoc>(req, SECTIONS, sectionIds, draft, draft ? undefined : { _status: { equals: 'published' } })
   const bodies = sections.map((s) => s.body)
   const citationIds = collectCitationIds(bodies)
-  const citations = await findByIds<CitationDoc>(req, CITATIONS, citationIds, draft, publishedOnly)
+  const citations = await findByIds<CitationDoc>(req, CITATIONS, citationIds, draft, draft ? undefined : notDraftOnly)
   // Number only citations that still exist: a deleted citation must not leave a gap in the list.
   const numbering = new CitationNumbering(citations.map((c) => c.id))
   // People and topics: public fields only (never the linked login account).
