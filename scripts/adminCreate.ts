@@ -10,6 +10,8 @@
 import readline from 'node:readline'
 import { z } from 'zod'
 import { runMain } from './lib/runMain'
+import { openPayload } from './lib/startup'
+import { USERS } from '../collections/slugs'
 
 export class AdminCreateError extends Error {}
 
@@ -77,8 +79,7 @@ async function main(argv: string[]): Promise<number> {
   if (password.length < MIN_PASSWORD_LENGTH) throw new AdminCreateError(`the password must be at least ${MIN_PASSWORD_LENGTH} characters`)
 
   // Imported only now: bad arguments never open the database.
-  const [{ getPayload }, { default: config }, { USERS }] = await Promise.all([import('payload'), import('../payload.config'), import('../collections/slugs')])
-  const payload = await getPayload({ config })
+  const payload = await openPayload()
   try {
     const existing = await payload.count({ collection: USERS, where: { email: { equals: args.email } }, overrideAccess: true })
     if (existing.totalDocs > 0) throw new AdminCreateError(`a user with the email ${args.email} already exists`)

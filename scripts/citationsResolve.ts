@@ -11,6 +11,8 @@ import type { Payload } from 'payload'
 import { fillFromRecord } from '../src/citations/fill'
 import { lookupSource, type LookupOptions } from '../src/citations/lookup'
 import { runMain } from './lib/runMain'
+import { openPayload } from './lib/startup'
+import { cmsEnv } from '../src/env'
 
 export class ResolveError extends Error {}
 
@@ -47,9 +49,8 @@ export async function resolveCitations(payload: Payload, opts: LookupOptions & {
 async function main(argv: string[]): Promise<number> {
   const unknown = argv.filter((a) => a !== '--dry-run')
   if (unknown.length > 0) throw new ResolveError(`unknown argument ${unknown.join(' ')} (use --dry-run)`)
-  const [{ getPayload }, { default: config }, { cmsEnv }] = await Promise.all([import('payload'), import('../payload.config'), import('../src/env')])
   const env = cmsEnv()
-  const payload = await getPayload({ config })
+  const payload = await openPayload()
   try {
     const dryRun = argv.includes('--dry-run')
     const { filled, failed } = await resolveCitations(payload, { crossrefUrl: env.CROSSREF_URL, pubmedUrl: env.PUBMED_URL, dryRun, log: (l) => console.log(l) })

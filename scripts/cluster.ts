@@ -14,10 +14,11 @@ import path from 'node:path'
 import { parseClusterEnv, parseCmsEnv, parseWebEnv, repoRoot } from '../src/env'
 import { buildIfStale } from './build'
 import { freePort } from './lib/ports'
-import { CMS_ENTRY, exitOf, runTs, waitForOk, WEB_ENTRY } from './lib/processes'
+import { CMS_ENTRY, runTs, waitForOk, WEB_ENTRY } from './lib/processes'
 import { startNginx, nginxBinary, type Balancer } from './lib/nginx'
 import { stopAllOnSignals, supervise, type Supervisor } from './lib/supervisor'
 import { firstAdminNotice } from './lib/firstAdminNotice'
+import { runAgainIfStalled } from './lib/startup'
 
 const INSTANCES = 2
 const READY_MS = 120_000
@@ -72,8 +73,7 @@ async function main() {
   await instance('cms-1', CMS_ENTRY, cmsEnv(0), cmsPorts[0]!, '/readyz')
   balancer = await startNginx({ webPort: cluster.CLUSTER_WEB_PORT, webUpstreams: webPorts, cmsPort: cluster.CLUSTER_CMS_PORT, cmsUpstreams: cmsPorts })
   console.log(`[cluster] nginx on :${cluster.CLUSTER_WEB_PORT} (readers) and :${cluster.CLUSTER_CMS_PORT} (CMS) (pid ${balancer.child.pid})`)
-  const seed = runTs('seed/index.ts', ['--if-empty', '--publish'], { ...cmsEnv(0), JOBS_AUTORUN: 'false' })
-  const seedExit = await exitOf(seed)
+  const seedExit = await runAgainIfStalled('seed/index.ts', ['--if-empty', '--publish'], { ...cmsEnv(0), JOBS_AUTORUN: 'false' })
   if (seedExit !== 0) console.error(`[cluster] seeding the bundled article failed (exit ${seedExit}); the site may be empty`)
   for (let i = 1; i < INSTANCES; i++) await instance(`cms-${i + 1}`, CMS_ENTRY, cmsEnv(i), cmsPorts[i]!, '/readyz')
   await Promise.all(webPorts.map((port, i) => instance(`web-${i + 1}`, WEB_ENTRY, webEnv(i), port, '/robots.txt')))

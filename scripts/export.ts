@@ -22,6 +22,8 @@ import type { Payload, PayloadRequest } from 'payload'
 import type { z } from 'zod'
 import { Article, ArticleVersion, Citation, ClaimDismissal, CitationVersion, ContentFile, FORMAT, FORMAT_VERSION, Media, Person, Section, SectionVersion, Topic, User, describeIssues, mediaDirFor, mediaFiles, missingMediaFiles } from './lib/contentFile'
 import { runMain } from './lib/runMain'
+import { openPayload, withinStartup } from './lib/startup'
+import { cmsEnv } from '../src/env'
 
 export class ExportError extends Error {}
 
@@ -136,7 +138,7 @@ function keepFitting(raw: Raw, uploads: string, skipped: string[]) {
 }
 
 export async function exportContent(payload: Payload, skipped: string[] = []): Promise<ContentFile> {
-  const { createLocalReq, initTransaction, killTransaction } = await import('payload')
+  const { createLocalReq, initTransaction, killTransaction } = await withinStartup(import('payload'))
   const req = await createLocalReq({}, payload)
   await initTransaction(req)
   try {
@@ -203,9 +205,8 @@ export function summary(content: ContentFile): string {
 
 async function main(argv: string[]): Promise<number> {
   if (argv.length > 1 || argv.some((a) => a.startsWith('--'))) throw new ExportError('usage: npm run export [-- <file.json>]')
-  const [{ getPayload }, { default: config }, { cmsEnv }] = await Promise.all([import('payload'), import('../payload.config'), import('../src/env')])
   const file = path.resolve(argv[0] ?? path.join(cmsEnv().DATA_DIR, `export-${new Date().toISOString().replace(/[:.]/g, '-')}.json`))
-  const payload = await getPayload({ config })
+  const payload = await openPayload()
   try {
     const skipped: string[] = []
     const content = await exportContent(payload, skipped)

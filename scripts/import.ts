@@ -32,6 +32,8 @@ import type { Payload, PayloadRequest } from 'payload'
 import { ContentFile, describeIssues, mediaDirFor, mediaFiles, missingMediaFiles, type Id } from './lib/contentFile'
 import { mediaFolder, summary } from './export'
 import { runMain } from './lib/runMain'
+import { openPayload, withinStartup } from './lib/startup'
+import { cmsEnv } from '../src/env'
 import { NESTED_WRITE } from '../collections/hooks/withContext'
 
 export class ImportError extends Error {}
@@ -113,7 +115,7 @@ export async function importContent(payload: Payload, content: ContentFile, cmsU
   const found = await existing(payload)
   if (found.length > 0) throw new ImportError(`refusing to import into a database that is not empty (it has ${found.join(', ')}); point DATABASE_URL at a new database`)
 
-  const { createLocalReq, initTransaction, commitTransaction, killTransaction } = await import('payload')
+  const { createLocalReq, initTransaction, commitTransaction, killTransaction } = await withinStartup(import('payload'))
   // A restore writes every document as it was, derived fields included: nothing is re-derived.
   const req: PayloadRequest = await createLocalReq({ context: { [NESTED_WRITE]: true } }, payload)
   await initTransaction(req)
@@ -177,8 +179,7 @@ async function main(argv: string[]): Promise<number> {
   const content = readContentFile(file)
   const mediaFrom = mediaDirFor(file)
   checkMediaFiles(content, mediaFrom)
-  const [{ getPayload }, { default: config }, { cmsEnv }] = await Promise.all([import('payload'), import('../payload.config'), import('../src/env')])
-  const payload = await getPayload({ config })
+  const payload = await openPayload()
   try {
     const { resetLinks } = await importContent(payload, content, cmsEnv().CMS_URL, mediaFrom)
     console.log(`imported ${file}\n${summary(content)}`)

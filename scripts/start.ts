@@ -11,9 +11,10 @@ import crypto from 'node:crypto'
 import path from 'node:path'
 import { parseCmsEnv, parseWebEnv, repoRoot } from '../src/env'
 import { buildIfStale } from './build'
-import { CMS_ENTRY, exitOf, runTs, waitForOk, WEB_ENTRY } from './lib/processes'
+import { CMS_ENTRY, runTs, waitForOk, WEB_ENTRY } from './lib/processes'
 import { stopAllOnSignals, supervise, type Supervisor } from './lib/supervisor'
 import { firstAdminNotice } from './lib/firstAdminNotice'
+import { runAgainIfStalled } from './lib/startup'
 import { CONTENT_REVISION_PATH } from '../apps/cms/http/contentRevisionRoute'
 
 const dev = process.argv.includes('--dev')
@@ -78,8 +79,7 @@ async function main() {
 
   if (await hasPublished()) console.log('[start] the database has published content: not seeding')
   else {
-    const seed = runTs('seed/index.ts', ['--if-empty', '--publish'], { ...env, JOBS_AUTORUN: 'false' })
-    const seedExit = await exitOf(seed)
+    const seedExit = await runAgainIfStalled('seed/index.ts', ['--if-empty', '--publish'], { ...env, JOBS_AUTORUN: 'false' })
     if (seedExit !== 0) console.error(`[start] seeding the bundled article failed (exit ${seedExit}); the CMS is up, the site may be empty`)
   }
 

@@ -14,6 +14,8 @@ import { SeedError } from './errors'
 import type { ParsedDocument } from './schema'
 import type { SeedSummary } from './write'
 import { runMain } from '../scripts/lib/runMain'
+import { openPayload, withinStartup } from '../scripts/lib/startup'
+import { ARTICLES } from '../collections/slugs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 export const BUNDLED_DOCUMENT = path.join(here, 'documents', 'ketamine.txt')
@@ -64,13 +66,7 @@ async function main(argv: string[]): Promise<number> {
     return 0
   }
   // Imported only now: a dry run or a bad document never opens the database.
-  const [{ getPayload }, { default: config }, { writeDocument }, { ARTICLES }] = await Promise.all([
-    import('payload'),
-    import('../payload.config'),
-    import('./write'),
-    import('../collections/slugs'),
-  ])
-  const payload = await getPayload({ config })
+  const [{ writeDocument }, payload] = await Promise.all([withinStartup(import('./write')), openPayload()])
   try {
     if (opts.ifEmpty) {
       const { totalDocs } = await payload.count({ collection: ARTICLES, overrideAccess: true })

@@ -1,10 +1,12 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { STALLED_EXIT_CODE, StartupStalled } from './startup'
 
 /**
  * The tail every CLI entry point shares: when the file is run directly (not imported by a test),
  * run `main` with the user's arguments and exit with its code. An expected error (bad input) prints
- * as one `error:` line; anything else prints in full, stack included.
+ * as one `error:` line; anything else prints in full, stack included. A stalled start (startup.ts)
+ * exits with STALLED_EXIT_CODE, which callers take as "run it again".
  */
 export function runMain(moduleUrl: string, main: (argv: string[]) => Promise<number>, isExpected: (err: unknown) => err is Error): void {
   if (!process.argv[1] || path.resolve(process.argv[1]) !== fileURLToPath(moduleUrl)) return
@@ -22,8 +24,8 @@ export function runMain(moduleUrl: string, main: (argv: string[]) => Promise<num
     },
     (err: unknown) => {
       clearInterval(keepAlive)
-      console.error(isExpected(err) ? `error: ${err.message}` : err)
-      exitAfterOutput(1)
+      console.error(isExpected(err) || err instanceof StartupStalled ? `error: ${err.message}` : err)
+      exitAfterOutput(err instanceof StartupStalled ? STALLED_EXIT_CODE : 1)
     },
   )
 }

@@ -10,6 +10,7 @@ import path from 'node:path'
 import { repoRoot } from '../../src/env'
 import { freePort } from './ports'
 import { CMS_ENTRY, hasExited, nodeArgs, stopChild, WEB_ENTRY } from './processes'
+import { STALLED_EXIT_CODE } from './startup'
 
 /** Environment for a child process (NodeJS.ProcessEnv insists on NODE_ENV, which Next's types make required). */
 export type EnvVars = Record<string, string | undefined>
@@ -145,7 +146,15 @@ export const SCRIPT_DEADLINE_MS = 240_000
  * outlives `deadlineMs` is killed and comes back with code null and a line saying so after its
  * output, so a hang fails the caller with what the CLI printed instead of a silent hook timeout.
  */
-export function runScript(script: string, env: EnvVars, args: string[] = [], deadlineMs = SCRIPT_DEADLINE_MS): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export async function runScript(script: string, env: EnvVars, args: string[] = [], deadlineMs = SCRIPT_DEADLINE_MS): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const first = await runScriptOnce(script, env, args, deadlineMs)
+  if (first.code !== STALLED_EXIT_CODE) return first
+  // A stalled start wrote nothing (scripts/lib/startup.ts): run it again, as npm start does.
+  const again = await runScriptOnce(script, env, args, deadlineMs)
+  return { ...again, stdout: first.stdout + again.stdout, stderr: `${first.stderr}[${script}] its start stalled; ran it again\n${again.stderr}` }
+}
+
+function runScriptOnce(script: string, env: EnvVars, args: string[], deadlineMs: number): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, script), ...args], { cwd: repoRoot, env: asProcessEnv(env), stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
