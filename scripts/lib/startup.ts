@@ -3,8 +3,12 @@ import { runTs, exitOf } from './processes'
 
 /** The exit status of a command line tool whose start stalled (EX_TEMPFAIL): running it again is safe. */
 export const STALLED_EXIT_CODE = 75
-/** Loading the modules and starting Payload takes seconds; even on 2 busy cores well under a minute. */
-export const STARTUP_STALL_MS = 90_000
+/**
+ * Loading the modules and starting Payload takes seconds, and under a minute on 2 cores shared with
+ * a CPU burner and other test runs; a stalled start never finishes. Two minutes tells them apart and
+ * leaves a second attempt inside the callers' own deadlines.
+ */
+export const STARTUP_STALL_MS = 120_000
 
 export class StartupStalled extends Error {}
 
