@@ -3,14 +3,27 @@ import { runTs, exitOf } from './processes'
 
 /** The exit status of a command line tool whose start stalled (EX_TEMPFAIL): running it again is safe. */
 export const STALLED_EXIT_CODE = 75
+
 /**
- * Loading the modules and starting Payload takes seconds, and under a minute on 2 cores shared with
- * a CPU burner and other test runs; a stalled start never finishes. Two minutes tells them apart and
- * leaves a second attempt inside the callers' own deadlines.
+ * A start that is only slow keeps the CPU busy (loading, compiling, connecting); a stalled one is
+ * idle. So a start counts as stalled when the process has used almost no CPU time over a whole
+ * window, however busy the machine: on 2 cores shared with a CPU burner a working start still uses
+ * seconds of CPU in that time, a stalled one a few milliseconds.
  */
-export const STARTUP_STALL_MS = 120_000
+export const STALL_WINDOW_MS = 15_000
+const STALL_CPU_MS = 50
+const CHECK_EVERY_MS = 1_000
+/**
+ * What an idle process still holds: timers, stdio, the loader's message port. Anything else (a
+ * socket to MongoDB, a DNS lookup, a file read) is a wait on I/O, which is not a stall: a database
+ * that cannot be reached must fail with its own error.
+ */
+const IDLE_RESOURCES = new Set(['Timeout', 'Immediate', 'TTYWrap', 'PipeWrap', 'MessagePort', 'SignalWrap', 'ProcessWrap'])
+const waitingOnIo = () => process.getActiveResourcesInfo().some((kind) => !IDLE_RESOURCES.has(kind))
 
 export class StartupStalled extends Error {}
+
+type StallCheck = { windowMs?: number; cpuMs?: number; everyMs?: number }
 
 /**
  * Fail a start that never finishes instead of hanging for good. On Node 20, a module loaded with
@@ -19,15 +32,28 @@ export class StartupStalled extends Error {}
  * sat idle until it was killed minutes later. Nothing has been written at that point, so the tool
  * exits with STALLED_EXIT_CODE and its callers run it once more (runAgainIfStalled).
  */
-export async function withinStartup<T>(work: Promise<T>, ms = STARTUP_STALL_MS): Promise<T> {
+export async function withinStartup<T>(work: Promise<T>, { windowMs = STALL_WINDOW_MS, cpuMs = STALL_CPU_MS, everyMs = CHECK_EVERY_MS }: StallCheck = {}): Promise<T> {
+  const cpu = () => {
+    const { user, system } = process.cpuUsage()
+    return (user + system) / 1000
+  }
+  const samples: { at: number; cpu: number }[] = [{ at: Date.now(), cpu: cpu() }]
   let timer: NodeJS.Timeout | undefined
   const stalled = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new StartupStalled(`loading the CMS modules and starting Payload did not finish within ${ms / 1000} s; nothing was written, run it again`)), ms)
+    timer = setInterval(() => {
+      const now = { at: Date.now(), cpu: cpu() }
+      samples.push(now)
+      while (samples.length > 2 && now.at - samples[1]!.at >= windowMs) samples.shift()
+      const first = samples[0]!
+      if (now.at - first.at >= windowMs && now.cpu - first.cpu < cpuMs && !waitingOnIo()) {
+        reject(new StartupStalled(`loading the CMS modules and starting Payload stalled (${Math.round(now.cpu - first.cpu)} ms of CPU in the last ${Math.round((now.at - first.at) / 1000)} s); nothing was written, run it again`))
+      }
+    }, everyMs)
   })
   try {
     return await Promise.race([work, stalled])
   } finally {
-    clearTimeout(timer)
+    clearInterval(timer)
   }
 }
 
