@@ -73,6 +73,8 @@ const wrap = (tag: string, inner: string, attrs = ''): string =>
 
 interface Context {
   numbering: CitationNumbering
+  /** When set, a marker reads as its citation's label instead of a number (see lexicalToHtml). */
+  citationLabel?: (id: string | number) => string
   /** Inside an <a>: a nested <a> would make the parser close the outer link early. */
   inLink: boolean
   depth: number
@@ -104,6 +106,7 @@ function isRunIn(node: LexicalNode): boolean {
 
 function renderCitation(node: LexicalNode, ctx: Context): string {
   const id = citationIdOf(node)
+  if (ctx.citationLabel) return id === null ? '' : `<sup class="cite">[${escapeHtml(ctx.citationLabel(id))}]</sup>`
   const marker = id === null ? undefined : ctx.numbering.mark(id)
   // A deleted citation leaves no marker: its in-text label stays readable as ordinary text.
   if (!marker) return ''
@@ -196,9 +199,11 @@ const renderChildren = (node: LexicalNode, ctx: Context): string => renderNodes(
 
 /**
  * Sanitized HTML of one section body. Citation markers are allocated from `numbering`, so render
- * an article's sections in reading order through one numbering.
+ * an article's sections in reading order through one numbering. With `citationLabel`, markers read
+ * as their labels instead ("[Feder et al. (2014)]"): a comparison of two versions then flags a
+ * marker only where the citation changed, not every marker after one that was added.
  */
-export function lexicalToHtml(state: LexicalState | null | undefined, numbering: CitationNumbering): string {
+export function lexicalToHtml(state: LexicalState | null | undefined, numbering: CitationNumbering, options: { citationLabel?: (id: string | number) => string } = {}): string {
   const root = rootOf(state)
-  return root ? renderChildren(root, { numbering, inLink: false, depth: 0 }) : ''
+  return root ? renderChildren(root, { numbering, inLink: false, depth: 0, citationLabel: options.citationLabel }) : ''
 }

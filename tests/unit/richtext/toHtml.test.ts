@@ -185,3 +185,16 @@ describe('lexicalToHtml: links', () => {
     expect(numbering.citedFrom('c')).toEqual(['cite-1-1'])
   })
 })
+
+describe('lexicalToHtml: markers as labels (comparing versions)', () => {
+  const marker = (citation: string) => ({ type: 'inlineBlock', fields: { id: `random-${citation}-${Math.random()}`, blockType: 'citationRef', citation } })
+
+  it('writes each marker as its label, whatever its block id and position', () => {
+    const labels: Record<string, string> = { a: 'Feder et al. (2014)', b: 'Zarate & Co <2006>' }
+    const render = (...ids: string[]) =>
+      lexicalToHtml(body(p(text('Text'), ...ids.map(marker))), new CitationNumbering(['a', 'b']), { citationLabel: (id) => labels[String(id)]! })
+    expect(render('b', 'a')).toBe('<p>Text<sup class="cite">[Zarate &amp; Co &lt;2006&gt;]</sup><sup class="cite">[Feder et al. (2014)]</sup></p>')
+    // A marker added in front renumbers nothing: the other marker's text is the same as before.
+    expect(render('a', 'b')).toContain('<sup class="cite">[Zarate &amp; Co &lt;2006&gt;]</sup>')
+  })
+})
