@@ -162,8 +162,31 @@ export interface Article {
    */
   heroImage?: (number | null) | Media;
   /**
-   * Reading order: drag to reorder, + to write a new section, × to take one off. Publishing the article publishes these sections too.
+   * The whole article in reading order. Drag a section to move it; its menu adds one below or removes it. Split and merge from the toolbar.
    */
+  text?:
+    | {
+        section?: string | null;
+        basedOn?: string | null;
+        heading?: string | null;
+        body: {
+          root: {
+            type: string;
+            children: {
+              type: any;
+              version: number;
+              [k: string]: unknown;
+            }[];
+            direction: ('ltr' | 'rtl') | null;
+            format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+            indent: number;
+            version: number;
+          };
+          [k: string]: unknown;
+        };
+        id?: string | null;
+      }[]
+    | null;
   sections?: (number | Section)[] | null;
   /**
    * Derived from the sections, in order of first use.
@@ -671,6 +694,15 @@ export interface ArticlesSelect<T extends boolean = true> {
   summary?: T;
   publication?: T;
   heroImage?: T;
+  text?:
+    | T
+    | {
+        section?: T;
+        basedOn?: T;
+        heading?: T;
+        body?: T;
+        id?: T;
+      };
   sections?: T;
   citations?: T;
   authors?: T;

@@ -16,6 +16,9 @@ import { recordReviewRequest, reviewFields } from './review/fields'
 import { bySlugEndpoint } from './endpoints/bySlug'
 import { livePreviewUrl } from './livePreview'
 import { claimSections } from './hooks/claimSections'
+import { writeSections } from './hooks/writeSections'
+import { noteTextSent } from './hooks/noteTextSent'
+import { textField, TEXT_CHECKED_BY_ROW } from './text/field'
 import { ADMIN_COMPONENTS } from '../components/paths'
 import { SITE_NAME } from '@/site'
 import { checkInput } from '../hooks/checkInput'
@@ -66,10 +69,11 @@ export const Articles: CollectionConfig = {
         { path: 'topics', collection: TOPICS, ids: (d) => relationIds(d.topics) },
       ]),
       authorsSaveDrafts,
+      noteTextSent,
     ],
     beforeValidate: [deriveSlug, writersDefaultToCreator],
-    beforeChange: [refuseStaleSave(['citations', 'readingTimeMinutes', 'reviewRequestedBy']), onlyEditorsAssignOthers, setPublishedAt, recordReviewRequest, deriveFromSections],
-    // claimSections first: a section added from the drawer gets its article before it is published.
+    beforeChange: [refuseStaleSave(['citations', 'readingTimeMinutes', 'reviewRequestedBy', ...TEXT_CHECKED_BY_ROW]), onlyEditorsAssignOthers, setPublishedAt, recordReviewRequest, writeSections, deriveFromSections],
+    // claimSections first: a section written with a new article gets its article before it is published.
     afterChange: [claimSections, detachRemovedSections, publishSections, syncCitationVisibility, keepEditorsLock, notifyAfterArticleChange],
     afterDelete: [deleteSectionsWithArticle, syncCitationVisibilityAfterDelete, notifyAfterArticleDelete],
   },
@@ -87,18 +91,18 @@ export const Articles: CollectionConfig = {
     { name: 'summary', type: 'textarea', admin: { description: 'One or two sentences for the front page, feeds and search results.' } },
     { name: 'publication', type: 'text', defaultValue: SITE_NAME },
     { name: 'heroImage', type: 'upload', relationTo: MEDIA, admin: { description: 'Lead image, shown above the article and in link previews (cropped to 1200 x 630).' } },
+    textField,
     {
+      // The public reading order. Written from the rows of `text` when a save sends them; a REST
+      // client may still send this list alone (the rows then follow it).
       name: 'sections',
       type: 'relationship',
       relationTo: SECTIONS,
       hasMany: true,
       filterOptions: ownOrLooseSections,
-      admin: {
-        isSortable: true,
-        description: 'Reading order: drag to reorder, + to write a new section, × to take one off. Publishing the article publishes these sections too.',
-      },
+      admin: { disabled: true },
     },
-    { name: 'sectionsOutline', type: 'ui', admin: { components: { Field: ADMIN_COMPONENTS.sectionsOutline } } },
+    { name: 'textStatus', type: 'ui', admin: { components: { Field: ADMIN_COMPONENTS.textStatus } } },
     {
       name: 'citations',
       type: 'relationship',

@@ -75,7 +75,14 @@ export const Sections: CollectionConfig = {
       admin: { position: 'sidebar', description: 'Link fragment (#anchor). Derived from the heading; unique within the article.' },
     },
     // Never null, even before the first keystroke: see emptyLexicalState.
-    { name: 'body', type: 'richText', editor: sectionEditor, required: true, defaultValue: () => emptyLexicalState() },
+    {
+      name: 'body',
+      type: 'richText',
+      editor: sectionEditor,
+      required: true,
+      defaultValue: () => emptyLexicalState(),
+      admin: { components: { Diff: ADMIN_COMPONENTS.richTextDiff } },
+    },
     {
       name: 'article',
       type: 'relationship',

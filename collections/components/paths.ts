@@ -5,7 +5,9 @@
 export const ADMIN_COMPONENTS = {
   lockHeartbeat: '/collections/components/LockHeartbeat#LockHeartbeat',
   publishButton: '/collections/components/RolePublishButton#RolePublishButton',
-  sectionsOutline: '/collections/Articles/components/SectionsOutline#SectionsOutline',
+  sectionRowLabel: '/collections/Articles/text/SectionRowLabel#SectionRowLabel',
+  textStatus: '/collections/Articles/text/TextStatus#TextStatus',
+  sectionToolsFeature: '/collections/Articles/text/SectionToolsFeature.client#SectionToolsFeatureClient',
   citationQuality: '/collections/Articles/components/CitationQuality#CitationQuality',
   citeFeature: '/collections/Sections/cite/CiteFeature.client#CiteFeatureClient',
   citationRefLabel: '/collections/Sections/components/CitationRefLabel#CitationRefLabel',
@@ -13,5 +15,6 @@ export const ADMIN_COMPONENTS = {
   fillFromIdentifier: '/collections/Citations/components/FillFromIdentifier#FillFromIdentifier',
   citationClaims: '/collections/ClaimDismissals/components/CitationClaims#CitationClaims',
   editRightsNote: '/collections/components/EditRightsNote#EditRightsNote',
+  richTextDiff: '/collections/components/RichTextDiff#RichTextDiff',
   reviewQueue: '/collections/Articles/review/ReviewQueue#ReviewQueue',
 } as const

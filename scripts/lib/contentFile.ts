@@ -126,11 +126,22 @@ const citationFields = {
 }
 export const Citation = z.strictObject({ id: Id, ...citationFields })
 
+/** A row of an article's text: its working copy of one section (collections/Articles/text). */
+const TextRow = z.strictObject({
+  id: z.string(),
+  section: z.string().nullish(),
+  basedOn: z.string().nullish(),
+  heading: z.string().nullish(),
+  body: RichText.nullish(),
+})
+
 const articleFields = {
   title: z.string(),
   slug: z.string().nullish(),
   summary: z.string().nullish(),
   publication: z.string().nullish(),
+  // Files written before articles held their text have none; the rows follow the sections on the next save.
+  text: z.array(TextRow).nullish(),
   sections: z.array(Id).nullish(),
   citations: z.array(Id).nullish(),
   writers: z.array(Id).nullish(),

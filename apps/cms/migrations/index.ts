@@ -8,6 +8,7 @@ import * as migration_20261129_102801_media_medium_size from './20261129_102801_
 import * as migration_20261129_121808_section_title_review_request from './20261129_121808_section_title_review_request';
 import * as migration_20261129_154126_person_photo from './20261129_154126_person_photo';
 import * as migration_20261130_054114_citation_drafts from './20261130_054114_citation_drafts';
+import * as migration_20261207_001935_article_text from './20261207_001935_article_text';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261130_054114_citation_drafts.up,
     down: migration_20261130_054114_citation_drafts.down,
-    name: '20261130_054114_citation_drafts'
+    name: '20261130_054114_citation_drafts',
+  },
+  {
+    up: migration_20261207_001935_article_text.up,
+    down: migration_20261207_001935_article_text.down,
+    name: '20261207_001935_article_text'
   },
 ];

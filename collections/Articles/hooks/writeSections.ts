@@ -1,0 +1,168 @@
+import { APIError, type CollectionBeforeChangeHook, type PayloadRequest } from 'payload'
+import type { Article, Section } from '@/payload-types'
+import { ARTICLES, SECTIONS } from '../../slugs'
+import { emptyLexicalState } from '@/richtext/empty'
+import { relationId } from '@/text/relationId'
+import { sectionTitle } from '../../Sections/title'
+import { latestVersions } from '../../Sections/latestVersions'
+import { isEditorUser } from '../../access/roles'
+import { quietly } from '../../hooks/quietly'
+import { baseVersion, canonical, time } from '../../hooks/versionCompare'
+import { listedSectionIds, newRowId, rowsFromSections, type TextRow } from '../text/rows'
+import { baseVersionSent } from '../../hooks/serverTimestamps'
+import { textWasSent } from './noteTextSent'
+
+const CONFLICT = 409
+
+type Current = Pick<Section, 'id' | 'heading' | 'body' | 'updatedAt' | 'article' | 'createdBy'>
+
+const sameText = (row: Pick<TextRow, 'heading' | 'body'>, section: Pick<Section, 'heading' | 'body'>): boolean =>
+  (row.heading ?? '') === (section.heading ?? '') && canonical(row.body) === canonical(section.body)
+
+/**
+ * Saving the article saves its text: each row of the writing surface (../text/field) is written to
+ * its Section document in this same transaction, so an autosave, "Save draft" or "Publish" stores
+ * the article and every changed section together or nothing at all. The `sections` list (the
+ * public reading order) follows the rows.
+ *
+ * CASE no rows sent (a REST client, the seed, a scheduled publish, a title-only save): the rows are
+ * taken from the listed sections as they are (the list sent, or the stored one), so every article
+ * version holds the whole text. Restoring a version saved before articles held rows does the same.
+ * CASE a row unchanged from its section: nothing written (no section version for an untouched row).
+ * CASE a changed row, its section saved by someone else since the row was read (`basedOn`): 409,
+ * nothing changes, unless this row is still exactly the version it was based on (then the newer
+ * section simply wins). Restoring a version is deliberate and overwrites.
+ * CASE a row without a section, or whose section has been deleted: a new section (so a restored
+ * version brings back text whose section is gone).
+ * CASE a row naming another article's section, or another writer's loose draft: a new section with
+ * the row's text (a copy), never the other document.
+ * CASE a draft save: sections get draft versions; readers see nothing until the article is published.
+ * CASE a publish: sections are written published. Sections taken off the list are detached after
+ * the save (detachRemovedSections).
+ */
+export const writeSections: CollectionBeforeChangeHook<Article> = async ({ data, originalDoc, req }) => {
+  const restoring = req.context.isRestoringVersion === true
+  // A version saved before the article held its text has only its section list.
+  const rowsGiven = restoring ? (data.text?.length ?? 0) > 0 || (data.sections?.length ?? 0) === 0 : textWasSent(req, originalDoc?.id)
+  if (!rowsGiven) {
+    const ids = (data.sections ?? originalDoc?.sections ?? []).map(relationId)
+    if (!restoring) await refuseDroppingNewerSections(req, originalDoc, ids)
+    return { ...data, text: await rowsFromSections(req, ids, originalDoc?.text ?? []) }
+  }
+  const rows = (data.text ?? []) as TextRow[]
+
+  const articleId = originalDoc?.id
+  const publishing = data._status === 'published'
+  const existingIds = rows.flatMap((r) => (r.section ? [r.section] : []))
+  const current = new Map((await latestVersions(req, SECTIONS, existingIds, ['heading', 'body', 'updatedAt', 'article', 'createdBy'])).map((s) => [String(s.id), s as Current]))
+  const written: TextRow[] = []
+  const ids: Section['id'][] = []
+  const seen = new Set<string>()
+  for (const [index, row] of rows.entries()) {
+    // A duplicated row carries its original's section: the copy becomes a section of its own. So
+    // does a row naming another article's section (a duplicated article, text pasted over REST):
+    // text moves between articles as a copy, never by taking the other article's document.
+    const found = row.section && !seen.has(String(row.section)) ? current.get(String(row.section)) : undefined
+    const owner = found?.article == null ? null : String(relationId(found.article))
+    const section = found && (owner === null ? mayClaim(req, found) : owner === String(articleId ?? '')) ? found : undefined
+    // A row sent without a heading or body (a REST client moving rows) keeps the section's own.
+    const fields = { heading: row.heading ?? section?.heading ?? '', body: row.body ?? section?.body ?? emptyLexicalState() }
+    if (!section) {
+      const created = await quietly(req, () =>
+        req.payload.create({
+          collection: SECTIONS,
+          data: { ...fields, article: articleId ?? null, _status: publishing ? 'published' : 'draft' },
+          draft: !publishing,
+          depth: 0,
+          overrideAccess: true,
+          req,
+        }),
+      )
+      written.push({ ...row, ...fields, id: row.id ?? newRowId(), section: String(created.id), basedOn: created.updatedAt })
+      ids.push(created.id)
+      continue
+    }
+    seen.add(String(section.id))
+    ids.push(section.id)
+    // A loose section listed here is claimed by writing it (on create, claimSections does that).
+    if ((owner !== null || articleId === undefined) && sameText(fields, section)) {
+      written.push({ ...row, ...fields, basedOn: section.updatedAt })
+      continue
+    }
+    if (!restoring && savedSinceRead(row, section)) {
+      if (await stillAsRead(req, { ...row, ...fields }, section)) {
+        written.push({ ...row, heading: section.heading ?? '', body: section.body, basedOn: section.updatedAt })
+        continue
+      }
+      throw conflict(index, row, section)
+    }
+    const updated = await quietly(req, () =>
+      req.payload.update({
+        collection: SECTIONS,
+        id: section.id,
+        data: { ...fields, article: articleId ?? null, _status: publishing ? 'published' : 'draft' },
+        draft: !publishing,
+        depth: 0,
+        overrideAccess: true,
+        overrideLock: true,
+        req,
+      }),
+    )
+    written.push({ ...row, ...fields, section: String(section.id), basedOn: updated.updatedAt })
+  }
+  if (!restoring) await refuseDroppingNewerSections(req, originalDoc, ids)
+  return { ...data, text: written, sections: ids }
+}
+
+/**
+ * Rows are checked one by one, and the article's own stale-save check leaves its text to this
+ * hook: a section someone else added to the article after the copy this save was based on is not
+ * in that copy, and saving it as it stands would take their section off. Refused with 409 instead.
+ * CASE the base version is no longer stored (pruned): nothing to compare; the save goes through.
+ */
+async function refuseDroppingNewerSections(req: PayloadRequest, originalDoc: Article | undefined, ids: Section['id'][]): Promise<void> {
+  if (!originalDoc) return
+  const base = time(baseVersionSent(req, ARTICLES, originalDoc.id))
+  if (base === null || base >= (time(originalDoc.updatedAt) ?? 0)) return
+  const before = await baseVersion(req, ARTICLES, originalDoc.id, new Date(base).toISOString())
+  if (!before) return
+  const known = new Set([...((before.sections as Article['sections']) ?? []), ...ids].map((s) => String(relationId(s))))
+  const dropped = listedSectionIds(originalDoc).filter((id) => !known.has(String(id)))
+  if (dropped.length === 0) return
+  throw new APIError(
+    // One colon and no commas: the admin shows the text after the colon as one line of its error toast.
+    `Not saved: someone else added a section to this article after the copy you are editing. Copy your changes and reload to see theirs.`,
+    CONFLICT,
+    { baseVersion: new Date(base).toISOString(), currentVersion: originalDoc.updatedAt, fields: ['text'], sections: dropped },
+    true,
+  )
+}
+
+/** An author may take a loose section into their article only if they wrote it; editors any. */
+const mayClaim = (req: PayloadRequest, section: Current): boolean =>
+  isEditorUser(req.user) || (section.createdBy != null && String(relationId(section.createdBy)) === String(req.user?.id))
+
+/** The section has a version newer than the one this row was read from. */
+function savedSinceRead(row: TextRow, section: Current): boolean {
+  const read = time(row.basedOn)
+  const now = time(section.updatedAt)
+  return read !== null && now !== null && read < now
+}
+
+/** The row still holds exactly the version it was read from: the editor did not touch it. */
+async function stillAsRead(req: PayloadRequest, row: TextRow, section: Current): Promise<boolean> {
+  const base = await baseVersion(req, SECTIONS, section.id, new Date(time(row.basedOn)!).toISOString())
+  return base !== null && sameText(row, { heading: (base.heading as string | null) ?? '', body: base.body as Section['body'] })
+}
+
+function conflict(index: number, row: TextRow, section: Current): APIError {
+  const yours = new Date(time(row.basedOn)!).toISOString()
+  const theirs = new Date(time(section.updatedAt)!).toISOString()
+  return new APIError(
+    // One colon and no commas: the admin shows the text after the colon as one line of its error toast.
+    `Not saved: someone else saved the section “${sectionTitle(section.heading)}” after the copy you are editing (theirs ${theirs} / yours ${yours}). Copy your changes and reload to see theirs.`,
+    CONFLICT,
+    { baseVersion: yours, currentVersion: theirs, fields: [`text.${index}`], section: section.id },
+    true,
+  )
+}
