@@ -3,6 +3,7 @@ import { BlocksFeature, FixedToolbarFeature, lexicalEditor } from '@payloadcms/r
 import { CITATIONS, CITATION_REF_BLOCK } from '../slugs'
 import { ADMIN_COMPONENTS } from '../components/paths'
 import { CiteFeature } from './cite/CiteFeature'
+import { SectionToolsFeature } from '../Articles/text/SectionToolsFeature'
 
 /**
  * An inline citation marker. The in-text label ("Zarate et al. (2006)") stays ordinary text the
@@ -25,5 +26,6 @@ export const sectionEditor = lexicalEditor({
     FixedToolbarFeature(),
     BlocksFeature({ inlineBlocks: [CitationRefBlock] }),
     CiteFeature(),
+    SectionToolsFeature(),
   ],
 })

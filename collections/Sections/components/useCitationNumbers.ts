@@ -1,11 +1,14 @@
 'use client'
 import { useConfig, useDocumentInfo } from '@payloadcms/ui'
 import { useLexicalComposerContext } from '@payloadcms/richtext-lexical/lexical/react/LexicalComposerContext'
-import { useEffect, useState } from 'react'
+import { useEditorConfigContext } from '@payloadcms/richtext-lexical/client'
+import { useEffect, useState, useSyncExternalStore } from 'react'
 import { collectCitationIds, type LexicalState } from '@/richtext/citations'
 import { z } from '../../components/zod'
 import { relationIds, type Id } from '../../components/useDocsById'
 import { ARTICLES, SECTIONS } from '../../slugs'
+import { rowOfBody } from '../../Articles/text/rowPaths'
+import { rowEditors, rowEditorsVersion, subscribeRowEditors } from '../../Articles/text/editors'
 
 const Article = z.object({ sections: z.array(z.unknown()).nullish() })
 const Sections = z.object({ docs: z.array(z.object({ id: z.union([z.string(), z.number()]), body: z.unknown() })) })
@@ -41,7 +44,7 @@ function outlineOf(api: string, articleId: Id, savedAt: string): Promise<Outline
 const markersByState = new WeakMap<object, string>()
 
 /** The live markers as one string: typing that adds or moves no marker re-renders nothing. */
-function markersOf(state: { toJSON(): unknown }): string {
+export function markersOf(state: { toJSON(): unknown }): string {
   let markers = markersByState.get(state)
   if (markers === undefined) {
     markers = collectCitationIds([state.toJSON() as LexicalState]).map(String).join(',')
@@ -50,17 +53,21 @@ function markersOf(state: { toJSON(): unknown }): string {
   return markers
 }
 
-/**
- * The number a citation will have in its article's reference list: works numbered by first
- * appearance in reading order across every section, as the reader page numbers them. This
- * section counts as typed (the editor's live state, so a marker gets its number as it is
- * inserted); the others as their latest drafts. A loose section is numbered on its own.
- */
-export function useCitationNumber(citationId: Id | undefined): number | undefined {
+/** On the article's writing surface: every row's markers as typed, in row order. */
+function useArticleMarkers(): string[] {
+  useSyncExternalStore(subscribeRowEditors, rowEditorsVersion, rowEditorsVersion)
+  return rowEditors().flatMap((editor) => {
+    const markers = markersOf(editor.getEditorState())
+    return markers === '' ? [] : markers.split(',')
+  })
+}
+
+/** In a section's own view: this section as typed, its article's other sections as their latest drafts. */
+function useSectionMarkers(enabled: boolean): string[] {
   const [editor] = useLexicalComposerContext()
   const { config } = useConfig()
   const { id: sectionId, savedDocumentData } = useDocumentInfo()
-  const articleId = relationIds(savedDocumentData?.article === undefined || savedDocumentData?.article === null ? [] : [savedDocumentData.article])[0]
+  const articleId = enabled ? relationIds(savedDocumentData?.article === undefined || savedDocumentData?.article === null ? [] : [savedDocumentData.article])[0] : undefined
   const savedAt = typeof savedDocumentData?.updatedAt === 'string' ? savedDocumentData.updatedAt : ''
   const [outline, setOutline] = useState<Outline>([])
   const [live, setLive] = useState(() => markersOf(editor.getEditorState()))
@@ -76,10 +83,23 @@ export function useCitationNumber(citationId: Id | undefined): number | undefine
     }
   }, [config.routes.api, articleId, savedAt])
 
-  if (citationId === undefined) return undefined
   const liveIds = live === '' ? [] : live.split(',')
   const own = outline.some((s) => String(s.id) === String(sectionId))
-  const inOrder = own ? outline.flatMap((s) => (String(s.id) === String(sectionId) ? liveIds : collectCitationIds([s.body]).map(String))) : liveIds
-  const at = [...new Set(inOrder)].indexOf(String(citationId))
+  return own ? outline.flatMap((s) => (String(s.id) === String(sectionId) ? liveIds : collectCitationIds([s.body]).map(String))) : liveIds
+}
+
+/**
+ * The number a citation will have in its article's reference list: works numbered by first
+ * appearance in reading order across every section, as the reader page numbers them. On the
+ * article's writing surface every section counts as typed; in a section's own view, this section
+ * as typed and the others as their latest drafts. A loose section is numbered on its own.
+ */
+export function useCitationNumber(citationId: Id | undefined): number | undefined {
+  const { fieldProps } = useEditorConfigContext()
+  const onArticle = rowOfBody(fieldProps.path) !== null
+  const articleOrder = useArticleMarkers()
+  const sectionOrder = useSectionMarkers(!onArticle)
+  if (citationId === undefined) return undefined
+  const at = [...new Set(onArticle ? articleOrder : sectionOrder)].indexOf(String(citationId))
   return at < 0 ? undefined : at + 1
 }

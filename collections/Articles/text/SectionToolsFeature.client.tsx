@@ -1,0 +1,79 @@
+'use client'
+import { useForm } from '@payloadcms/ui'
+import { createClientFeature, useEditorConfigContext } from '@payloadcms/richtext-lexical/client'
+import { useLexicalComposerContext } from '@payloadcms/richtext-lexical/lexical/react/LexicalComposerContext'
+import type { LexicalEditor } from '@payloadcms/richtext-lexical/lexical'
+import { useEffect } from 'react'
+import { markersOf } from '../../Sections/components/useCitationNumbers'
+import { notifyRowEditorsChanged, registerRowEditor } from './editors'
+import { rowField, rowOfBody, TEXT_PATH } from './rowPaths'
+import { mergeIntoAbove, splitAtCaret } from './splitMerge'
+import { expectRemoval } from './removals'
+
+/** Makes a row's editor reachable from the others (merge, citation numbers across the article). */
+function RegisterRowEditor() {
+  const [editor] = useLexicalComposerContext()
+  const { fieldProps } = useEditorConfigContext()
+  const row = rowOfBody(fieldProps.path)
+  useEffect(() => (row === null ? undefined : registerRowEditor(row, editor)), [row, editor])
+  useEffect(
+    () =>
+      row === null
+        ? undefined
+        : editor.registerUpdateListener(({ editorState, prevEditorState }) => {
+            if (markersOf(editorState) !== markersOf(prevEditorState)) notifyRowEditorsChanged()
+          }),
+    [row, editor],
+  )
+  return null
+}
+
+function SplitButton({ editor }: { editor: LexicalEditor }) {
+  const { fieldProps } = useEditorConfigContext()
+  const { addFieldRow } = useForm()
+  const row = rowOfBody(fieldProps.path)
+  if (row === null) return null
+  return (
+    <button type="button" className="section-tool" title="Start a new section at the caret" onClick={() => splitAtCaret(editor, row, addFieldRow)}>
+      Split section here
+    </button>
+  )
+}
+
+function MergeButton({ editor }: { editor: LexicalEditor }) {
+  const { fieldProps } = useEditorConfigContext()
+  const { getDataByPath, removeFieldRow } = useForm()
+  const row = rowOfBody(fieldProps.path)
+  if (row === null || row === 0) return null
+  const merge = () => {
+    const rowId = getDataByPath<string>(`${TEXT_PATH}.${row}.id`)
+    if (rowId) expectRemoval(rowId)
+    mergeIntoAbove(editor, row, getDataByPath<string>(rowField(row, 'heading')) ?? '', removeFieldRow)
+  }
+  return (
+    <button type="button" className="section-tool" title="Append this section to the one above" onClick={merge}>
+      Merge into section above
+    </button>
+  )
+}
+
+/**
+ * On the article's writing surface, each section's toolbar can split the section at the caret
+ * and merge it into the one above. Elsewhere (a section's own view) the buttons do not show.
+ */
+export const SectionToolsFeatureClient = createClientFeature({
+  plugins: [{ Component: RegisterRowEditor, position: 'normal' }],
+  toolbarFixed: {
+    groups: [
+      {
+        type: 'buttons',
+        key: 'sectionTools',
+        order: 70,
+        items: [
+          { key: 'splitSection', label: 'Split section here', Component: SplitButton },
+          { key: 'mergeSection', label: 'Merge into section above', Component: MergeButton },
+        ],
+      },
+    ],
+  },
+})
