@@ -7,12 +7,15 @@ import { latestSectionVersions } from '../../Sections/latestVersions'
 import { recordContentChange } from '../../../apps/cms/lib/contentChanges'
 
 /**
- * Taking a section off an article (the × on its chip) removes its text from the publication: the
- * section is unpublished and no longer belongs to the article, so readers and anonymous API calls
- * stop getting it at once, even while the article's own change is still a draft. The document
- * and its history stay, for an editor to put back.
+ * Taking a section off an article (removing its row from the writing surface, or from the list over
+ * REST) removes its text from the publication: the section is unpublished and no longer belongs to
+ * the article, so readers and anonymous API calls stop getting it at once, even while the
+ * article's own change is still a draft. The document and its history stay: the article's versions
+ * still name it, and restoring one of them puts it back.
  * CASE the section belongs to another article (listed here by mistake): not this article's to change.
- * CASE never published: only its article is cleared (a draft of its own).
+ * CASE never published (a section added and taken off again before any publish): deleted, so
+ * cancelling a new section leaves nothing behind. Its text is in the article's versions; restoring
+ * one writes it to a new section.
  */
 export const detachRemovedSections: CollectionAfterChangeHook<Article> = async ({ doc, previousDoc, req }) => {
   const kept = new Set((doc.sections ?? []).map((s) => String(relationId(s))))
@@ -28,12 +31,16 @@ export const detachRemovedSections: CollectionAfterChangeHook<Article> = async (
       req,
     })
     unpublished += published
+    if (published === 0) {
+      await quietly(req, () => req.payload.delete({ collection: SECTIONS, id: section.id, depth: 0, overrideAccess: true, overrideLock: true, req }))
+      continue
+    }
     await quietly(req, () =>
       req.payload.update({
         collection: SECTIONS,
         id: section.id,
-        data: published > 0 ? { article: null, _status: 'draft' } : { article: null },
-        draft: published === 0,
+        data: { article: null, _status: 'draft' },
+        draft: false,
         depth: 0,
         overrideAccess: true,
         overrideLock: true,
