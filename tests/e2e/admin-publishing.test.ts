@@ -110,7 +110,8 @@ describe('publishing workflow', () => {
 
     await page.goto(`${stack.cms.url}/admin/collections/articles/${seededId}`, { timeout: FIRST_LOAD_MS })
     await expect.poll(() => page.locator('.status__value').innerText(), { timeout: FIRST_LOAD_MS }).toBe('Changed')
-    await expect.poll(() => page.locator('.sections-outline__badge').count()).toBe(1)
+    // The writing surface opens on the section's draft, not the published text.
+    await expect.poll(() => page.locator('.article-text .array-field__row').nth(1).locator('[data-lexical-editor="true"]').innerText(), { timeout: FIRST_LOAD_MS }).toContain(sentence)
     const publish = page.getByRole('button', { name: 'Publish changes' })
     expect(await publish.isEnabled()).toBe(true)
     const saved = page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes(`/api/articles/${seededId}?`) && !r.url().includes('draft=true'))
@@ -118,7 +119,6 @@ describe('publishing workflow', () => {
     expect((await saved).status()).toBe(200)
 
     await expect.poll(() => page.locator('.status__value').innerText()).toBe('Published')
-    await expect.poll(() => page.locator('.sections-outline__badge').count()).toBe(0)
     await expect.poll(() => publish.isEnabled()).toBe(false)
     const section = await json<{ _status: string; body: unknown }>(await fetch(`${stack.cms.url}/api/sections/${sectionId}?depth=0`))
     expect(section._status).toBe('published')
