@@ -1,6 +1,6 @@
 import { APIError, type CollectionBeforeChangeHook, type PayloadRequest } from 'payload'
 import type { Article, Section } from '@/payload-types'
-import { ARTICLES, SECTIONS } from '../../slugs'
+import { SECTIONS } from '../../slugs'
 import { emptyLexicalState } from '@/richtext/empty'
 import { relationId } from '@/text/relationId'
 import { sectionTitle } from '../../Sections/title'
@@ -9,7 +9,8 @@ import { isEditorUser } from '../../access/roles'
 import { quietly } from '../../hooks/quietly'
 import { baseVersion, canonical, time } from '../../hooks/versionCompare'
 import { listedSectionIds, newRowId, rowsFromSections, type TextRow } from '../text/rows'
-import { baseVersionSent } from '../../hooks/serverTimestamps'
+import { saveBase, seenVersion, type SaveBase } from '../text/saveBase'
+import { isAutosave } from '../../hooks/isAutosave'
 import { textWasSent } from './noteTextSent'
 
 const CONFLICT = 409
@@ -44,9 +45,10 @@ export const writeSections: CollectionBeforeChangeHook<Article> = async ({ data,
   const restoring = req.context.isRestoringVersion === true
   // A version saved before the article held its text has only its section list.
   const rowsGiven = restoring ? (data.text?.length ?? 0) > 0 || (data.sections?.length ?? 0) === 0 : textWasSent(req, originalDoc?.id)
+  const base = restoring ? null : await saveBase(req, originalDoc)
   if (!rowsGiven) {
     const ids = (data.sections ?? originalDoc?.sections ?? []).map(relationId)
-    if (!restoring) await refuseDroppingNewerSections(req, originalDoc, ids)
+    if (base) refuseDroppingNewerSections(base, originalDoc, ids)
     return { ...data, text: await rowsFromSections(req, ids, originalDoc?.text ?? []) }
   }
   const rows = (data.text ?? []) as TextRow[]
@@ -57,12 +59,12 @@ export const writeSections: CollectionBeforeChangeHook<Article> = async ({ data,
   const current = new Map((await latestVersions(req, SECTIONS, existingIds, ['heading', 'body', 'updatedAt', 'article', 'createdBy'])).map((s) => [String(s.id), s as Current]))
   const written: TextRow[] = []
   const ids: Section['id'][] = []
-  const seen = new Set<string>()
+  const taken = new Set<string>()
   for (const [index, row] of rows.entries()) {
     // A duplicated row carries its original's section: the copy becomes a section of its own. So
     // does a row naming another article's section (a duplicated article, text pasted over REST):
     // text moves between articles as a copy, never by taking the other article's document.
-    const found = row.section && !seen.has(String(row.section)) ? current.get(String(row.section)) : undefined
+    const found = row.section && !taken.has(String(row.section)) ? current.get(String(row.section)) : undefined
     const owner = found?.article == null ? null : String(relationId(found.article))
     const section = found && (owner === null ? mayClaim(req, found) : owner === String(articleId ?? '')) ? found : undefined
     // A row sent without a heading or body (a REST client moving rows) keeps the section's own.
@@ -82,19 +84,20 @@ export const writeSections: CollectionBeforeChangeHook<Article> = async ({ data,
       ids.push(created.id)
       continue
     }
-    seen.add(String(section.id))
+    taken.add(String(section.id))
     ids.push(section.id)
     // A loose section listed here is claimed by writing it (on create, claimSections does that).
     if ((owner !== null || articleId === undefined) && sameText(fields, section)) {
       written.push({ ...row, ...fields, basedOn: section.updatedAt })
       continue
     }
-    if (!restoring && savedSinceRead(row, section)) {
-      if (await stillAsRead(req, { ...row, ...fields }, section)) {
+    const seen = base ? seenVersion(base, row) : null
+    if (seen !== null && seen < (time(section.updatedAt) ?? 0)) {
+      if (await stillAsSeen(req, { ...row, ...fields }, section, seen)) {
         written.push({ ...row, heading: section.heading ?? '', body: section.body, basedOn: section.updatedAt })
         continue
       }
-      throw conflict(index, row, section)
+      throw conflict(index, seen, section)
     }
     const updated = await quietly(req, () =>
       req.payload.update({
@@ -102,6 +105,10 @@ export const writeSections: CollectionBeforeChangeHook<Article> = async ({ data,
         id: section.id,
         data: { ...fields, article: articleId ?? null, _status: publishing ? 'published' : 'draft' },
         draft: !publishing,
+        // An autosave of the article updates the section's autosave version in place, as Payload
+        // does for the article: a minute of typing is one version, not thirty, and does not push
+        // the section's older versions out of its history.
+        autosave: !publishing && isAutosave(req),
         depth: 0,
         overrideAccess: true,
         overrideLock: true,
@@ -110,30 +117,26 @@ export const writeSections: CollectionBeforeChangeHook<Article> = async ({ data,
     )
     written.push({ ...row, ...fields, section: String(section.id), basedOn: updated.updatedAt })
   }
-  if (!restoring) await refuseDroppingNewerSections(req, originalDoc, ids)
+  if (base) refuseDroppingNewerSections(base, originalDoc, ids)
   return { ...data, text: written, sections: ids }
 }
 
 /**
  * Rows are checked one by one, and the article's own stale-save check leaves its text to this
- * hook: a section someone else added to the article after the copy this save was based on is not
+ * hook: a section someone else added to the article after the copy this save was made from is not
  * in that copy, and saving it as it stands would take their section off. Refused with 409 instead.
- * CASE the base version is no longer stored (pruned): nothing to compare; the save goes through.
+ * CASE the copy's version is no longer stored (pruned): nothing to compare; the save goes through.
  */
-async function refuseDroppingNewerSections(req: PayloadRequest, originalDoc: Article | undefined, ids: Section['id'][]): Promise<void> {
-  if (!originalDoc) return
-  const base = time(baseVersionSent(req, ARTICLES, originalDoc.id))
-  if (base === null || base >= (time(originalDoc.updatedAt) ?? 0)) return
-  const before = await baseVersion(req, ARTICLES, originalDoc.id, new Date(base).toISOString())
-  if (!before) return
-  const known = new Set([...((before.sections as Article['sections']) ?? []), ...ids].map((s) => String(relationId(s))))
+function refuseDroppingNewerSections(base: SaveBase, originalDoc: Article | undefined, ids: Section['id'][]): void {
+  if (!originalDoc || !base.stale || !base.sections) return
+  const known = new Set([...base.sections, ...ids.map(String)])
   const dropped = listedSectionIds(originalDoc).filter((id) => !known.has(String(id)))
   if (dropped.length === 0) return
   throw new APIError(
     // One colon and no commas: the admin shows the text after the colon as one line of its error toast.
     `Not saved: someone else added a section to this article after the copy you are editing. Copy your changes and reload to see theirs.`,
     CONFLICT,
-    { baseVersion: new Date(base).toISOString(), currentVersion: originalDoc.updatedAt, fields: ['text'], sections: dropped },
+    { currentVersion: originalDoc.updatedAt, fields: ['text'], sections: dropped },
     true,
   )
 }
@@ -142,21 +145,14 @@ async function refuseDroppingNewerSections(req: PayloadRequest, originalDoc: Art
 const mayClaim = (req: PayloadRequest, section: Current): boolean =>
   isEditorUser(req.user) || (section.createdBy != null && String(relationId(section.createdBy)) === String(req.user?.id))
 
-/** The section has a version newer than the one this row was read from. */
-function savedSinceRead(row: TextRow, section: Current): boolean {
-  const read = time(row.basedOn)
-  const now = time(section.updatedAt)
-  return read !== null && now !== null && read < now
+/** The row is exactly the section version the save had seen: the editor did not touch it. */
+async function stillAsSeen(req: PayloadRequest, row: Pick<TextRow, 'heading' | 'body'>, section: Current, seen: number): Promise<boolean> {
+  const version = await baseVersion(req, SECTIONS, section.id, new Date(seen).toISOString())
+  return version !== null && sameText(row, { heading: (version.heading as string | null) ?? '', body: version.body as Section['body'] })
 }
 
-/** The row still holds exactly the version it was read from: the editor did not touch it. */
-async function stillAsRead(req: PayloadRequest, row: TextRow, section: Current): Promise<boolean> {
-  const base = await baseVersion(req, SECTIONS, section.id, new Date(time(row.basedOn)!).toISOString())
-  return base !== null && sameText(row, { heading: (base.heading as string | null) ?? '', body: base.body as Section['body'] })
-}
-
-function conflict(index: number, row: TextRow, section: Current): APIError {
-  const yours = new Date(time(row.basedOn)!).toISOString()
+function conflict(index: number, seen: number, section: Current): APIError {
+  const yours = new Date(seen).toISOString()
   const theirs = new Date(time(section.updatedAt)!).toISOString()
   return new APIError(
     // One colon and no commas: the admin shows the text after the colon as one line of its error toast.

@@ -1,16 +1,11 @@
-import type { CollectionAfterChangeHook, PayloadRequest } from 'payload'
+import type { CollectionAfterChangeHook } from 'payload'
 import type { Article, Section } from '@/payload-types'
 import { ARTICLES } from '../../slugs'
 import { collectCitationIds } from '@/richtext'
 import { relationId } from '@/text/relationId'
 import { NESTED_WRITE, REFRESHING_CITATIONS, withContext } from '../../hooks/withContext'
 import { latestSectionVersions } from '../latestVersions'
-
-/** REST `?autosave=true`; Payload's param parsing turns the string into a boolean in place. */
-const isAutosave = (req: PayloadRequest): boolean => {
-  const value: unknown = req.query?.autosave
-  return value === true || value === 'true'
-}
+import { isAutosave } from '../../hooks/isAutosave'
 
 const sameIds = (a: (string | number)[], b: (string | number)[]): boolean =>
   a.length === b.length && a.every((id, i) => String(id) === String(b[i]))
