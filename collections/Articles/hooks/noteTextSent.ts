@@ -9,7 +9,11 @@ import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
 const TEXT_SENT = 'articleTextSent'
 type TextSent = { id: string; sent: boolean }
 
+/** Set for a whole restore: Payload reads the version through the read hooks before writing it. */
+const RESTORING = 'restoringArticleVersion'
+
 export const noteTextSent: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+  if (operation === 'restoreVersion') req.context[RESTORING] = true
   if (operation !== 'create' && operation !== 'update') return args
   const data = args.data as Record<string, unknown> | undefined
   const id = operation === 'update' ? String((args as { id?: string | number }).id ?? '') : ''
@@ -22,3 +26,9 @@ export const textWasSent = (req: PayloadRequest, id: string | number | undefined
   const noted = req.context[TEXT_SENT] as TextSent | undefined
   return !!noted && noted.id === String(id ?? '') && noted.sent
 }
+
+/**
+ * True while an article version is being restored: its rows are the text as of that version and
+ * must reach writeSections as they are, not refreshed from the sections (fillText).
+ */
+export const restoringVersion = (req: PayloadRequest): boolean => req.context[RESTORING] === true
