@@ -14,6 +14,7 @@ import { writersDefaultToCreator, onlyEditorsAssignOthers } from './hooks/author
 import { ownOrLooseSections } from './ownOrLooseSections'
 import { recordReviewRequest, reviewFields } from './review/fields'
 import { bySlugEndpoint } from './endpoints/bySlug'
+import { livePreviewEndpoint } from './endpoints/livePreview'
 import { livePreviewUrl } from './livePreview'
 import { claimSections } from './hooks/claimSections'
 import { writeSections } from './hooks/writeSections'
@@ -55,7 +56,7 @@ export const Articles: CollectionConfig = {
     update: canEditArticle,
     delete: isEditor,
   },
-  endpoints: [bySlugEndpoint, lockHeartbeatEndpoint, claimsEndpoint(articleClaimFindings)],
+  endpoints: [bySlugEndpoint, livePreviewEndpoint, lockHeartbeatEndpoint, claimsEndpoint(articleClaimFindings)],
   hooks: {
     // Input first (400 before access), then references, then the author's save becomes a draft.
     beforeOperation: [

@@ -219,3 +219,23 @@ export const HealthUnavailable = z.object({
   reason: z.string().describe('Short, non-sensitive cause, e.g. "database unreachable"'),
 })
 export type HealthUnavailable = z.infer<typeof HealthUnavailable>
+
+/**
+ * What live preview sends (`POST /api/articles/live-preview`): the admin's unsaved title, summary
+ * and text rows, shown in place of the latest draft. Staff only; never stored.
+ */
+export const LiveArticleInput = z.object({
+  title: z.string().max(1_000).optional(),
+  summary: z.string().max(10_000).nullish(),
+  text: z
+    .array(
+      z.object({
+        section: z.string().nullish().describe('The Section document the row is written to; empty for a new one'),
+        heading: z.string().max(1_000).nullish(),
+        body: LexicalState.nullish(),
+      }),
+    )
+    .max(1_000)
+    .optional(),
+})
+export type LiveArticleInput = z.infer<typeof LiveArticleInput>

@@ -1,6 +1,7 @@
 import type { PayloadRequest, Where } from 'payload'
 import type { Article, Citation as CitationDoc, Media, Person as PersonDoc, Section as SectionDoc, Topic as TopicDoc } from '@/payload-types'
-import type { AssembledArticle } from '@/cms/schemas'
+import type { AssembledArticle, LiveArticleInput } from '@/cms/schemas'
+import { slugify } from '@/text/slugify'
 import { ARTICLES, CITATIONS, MEDIA, PEOPLE, SECTIONS, TOPICS } from '../../slugs'
 import { personSelect, topicSelect } from '@/cms/client'
 import { relatedArticles, toSummary } from './related'
@@ -10,7 +11,13 @@ import { studyTypeLabel } from '@/text/studyTypes'
 import { toHeroImage } from '../../Media/renditions'
 import { notDraftOnly } from '../../Citations/visibility'
 
-type Options = { slug: string; draft: boolean; req: PayloadRequest }
+type Options = {
+  slug: string
+  draft: boolean
+  req: PayloadRequest
+  /** Live preview: the editor's unsaved title, summary and text, shown in place of the latest draft. */
+  live?: LiveArticleInput
+}
 
 /**
  * One published article in reading order, in the shape of the public contract.
@@ -18,7 +25,7 @@ type Options = { slug: string; draft: boolean; req: PayloadRequest }
  * parts are read with access overridden but constrained explicitly, so one query per collection
  * serves the whole page instead of one access-checked query per section.
  */
-export async function assembleArticle({ slug, draft, req }: Options): Promise<AssembledArticle | null> {
+export async function assembleArticle({ slug, draft, req, live }: Options): Promise<AssembledArticle | null> {
   const { payload } = req
   const found = await payload.find({
     collection: ARTICLES,
@@ -30,12 +37,15 @@ export async function assembleArticle({ slug, draft, req }: Options): Promise<As
     user: req.user,
     req,
   })
-  const article = found.docs[0] as Article | undefined
-  if (!article || (!draft && article._status !== 'published')) return null
+  const stored = found.docs[0] as Article | undefined
+  if (!stored || (!draft && stored._status !== 'published')) return null
+  const article = live ? withLive(stored, live) : stored
 
   const sectionIds = (article.sections ?? []).map(relationId)
   // Readers get the published versions; a preview, what the editor sees (drafts of text and references).
-  const sections = await findByIds<SectionDoc>(req, SECTIONS, sectionIds, draft, draft ? undefined : { _status: { equals: 'published' } })
+  const sections = live?.text
+    ? liveSections(live.text)
+    : await findByIds<SectionDoc>(req, SECTIONS, sectionIds, draft, draft ? undefined : { _status: { equals: 'published' } })
   const bodies = sections.map((s) => s.body)
   const citationIds = collectCitationIds(bodies)
   const citations = await findByIds<CitationDoc>(req, CITATIONS, citationIds, draft, draft ? undefined : notDraftOnly)
@@ -93,6 +103,27 @@ export async function assembleArticle({ slug, draft, req }: Options): Promise<As
       citedFrom: numbering.citedFrom(c.id),
     })),
   }
+}
+
+const withLive = (article: Article, live: LiveArticleInput): Article => ({
+  ...article,
+  ...(live.title !== undefined ? { title: live.title } : {}),
+  ...(live.summary !== undefined ? { summary: live.summary } : {}),
+})
+
+/**
+ * The rows being typed as sections: each keeps its section's id (a new one gets a stand-in), and
+ * anchors follow the headings as the saved sections' will (unique within the article).
+ */
+function liveSections(rows: NonNullable<LiveArticleInput['text']>): Pick<SectionDoc, 'id' | 'heading' | 'anchor' | 'body'>[] {
+  const anchors = new Set<string>()
+  return rows.map((row, i) => {
+    const wanted = slugify(row.heading || 'introduction') || 'section'
+    let anchor = wanted
+    for (let n = 2; anchors.has(anchor); n++) anchor = `${wanted}-${n}`
+    anchors.add(anchor)
+    return { id: (row.section || `new-${i + 1}`) as unknown as SectionDoc['id'], heading: row.heading ?? '', anchor, body: (row.body ?? emptyLexicalState()) as SectionDoc['body'] }
+  })
 }
 
 function toPerson(p: PersonDoc): AssembledArticle['authors'][number] {
