@@ -7,28 +7,43 @@ import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
  * Kept here, for this document only, for writeSections.
  */
 const TEXT_SENT = 'articleTextSent'
-type TextSent = { id: string; sent: boolean }
+type TextSent = { id: string; sent: boolean; draft: boolean }
 
 /** Set for a whole restore: Payload reads the version through the read hooks before writing it. */
 const RESTORING = 'restoringArticleVersion'
 
 export const noteTextSent: CollectionBeforeOperationHook = ({ args, operation, req }) => {
-  if (operation === 'restoreVersion') req.context[RESTORING] = true
+  const draft = (args as { draft?: unknown }).draft === true
+  if (operation === 'restoreVersion') req.context[RESTORING] = { draft }
   if (operation !== 'create' && operation !== 'update') return args
   const data = args.data as Record<string, unknown> | undefined
   const id = operation === 'update' ? String((args as { id?: string | number }).id ?? '') : ''
-  req.context[TEXT_SENT] = { id, sent: !!data && typeof data === 'object' && Array.isArray(data.text) } satisfies TextSent
+  req.context[TEXT_SENT] = { id, sent: !!data && typeof data === 'object' && Array.isArray(data.text), draft } satisfies TextSent
   return args
 }
 
+const noted = (req: PayloadRequest, id: string | number | undefined): TextSent | undefined => {
+  const note = req.context[TEXT_SENT] as TextSent | undefined
+  return note && note.id === String(id ?? '') ? note : undefined
+}
+
 /** True when the save of this article (undefined: one being created) sent its rows. */
-export const textWasSent = (req: PayloadRequest, id: string | number | undefined): boolean => {
-  const noted = req.context[TEXT_SENT] as TextSent | undefined
-  return !!noted && noted.id === String(id ?? '') && noted.sent
+export const textWasSent = (req: PayloadRequest, id: string | number | undefined): boolean => noted(req, id)?.sent === true
+
+/**
+ * True when this save of the article publishes it. The `_status` a change hook sees is not enough:
+ * a restore "as draft" still carries the version's "published" (Payload sets the draft status only
+ * after the hooks), and a draft save that sends no status carries the stored one.
+ */
+export function savePublishes(req: PayloadRequest, id: string | number | undefined, status: unknown): boolean {
+  if (status !== 'published') return false
+  const restore = req.context[RESTORING] as { draft: boolean } | undefined
+  if (restore) return !restore.draft
+  return noted(req, id)?.draft !== true
 }
 
 /**
  * True while an article version is being restored: its rows are the text as of that version and
  * must reach writeSections as they are, not refreshed from the sections (fillText).
  */
-export const restoringVersion = (req: PayloadRequest): boolean => req.context[RESTORING] === true
+export const restoringVersion = (req: PayloadRequest): boolean => req.context[RESTORING] !== undefined

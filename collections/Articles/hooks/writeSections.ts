@@ -11,7 +11,7 @@ import { baseVersion, canonical, time } from '../../hooks/versionCompare'
 import { listedSectionIds, newRowId, rowsFromSections, type TextRow } from '../text/rows'
 import { saveBase, seenVersion, type SaveBase } from '../text/saveBase'
 import { isAutosave } from '../../hooks/isAutosave'
-import { textWasSent } from './noteTextSent'
+import { savePublishes, textWasSent } from './noteTextSent'
 
 const CONFLICT = 409
 
@@ -54,7 +54,7 @@ export const writeSections: CollectionBeforeChangeHook<Article> = async ({ data,
   const rows = (data.text ?? []) as TextRow[]
 
   const articleId = originalDoc?.id
-  const publishing = data._status === 'published'
+  const publishing = savePublishes(req, originalDoc?.id, data._status)
   const existingIds = rows.flatMap((r) => (r.section ? [r.section] : []))
   const current = new Map((await latestVersions(req, SECTIONS, existingIds, ['heading', 'body', 'updatedAt', 'article', 'createdBy'])).map((s) => [String(s.id), s as Current]))
   const written: TextRow[] = []
