@@ -138,7 +138,8 @@ export async function importContent(payload: Payload, content: ContentFile, cmsU
     for (const article of content.articles) await create('articles', { ...article, sections: [], citations: [] })
     for (const section of content.sections) await create('sections', section)
     for (const article of content.articles) {
-      await db.updateOne({ collection: 'articles', id: article.id, data: { sections: article.sections ?? [], citations: article.citations ?? [], updatedAt: article.updatedAt }, req, returning: false })
+      // The text rows again: on SQLite, an update that writes the lists rewrites the article's rows too.
+      await db.updateOne({ collection: 'articles', id: article.id, data: { sections: article.sections ?? [], citations: article.citations ?? [], text: article.text ?? [], updatedAt: article.updatedAt }, req, returning: false })
     }
     for (const [collection, versions] of [['articles', content.versions.articles], ['sections', content.versions.sections], ['citations', content.versions.citations]] as const) {
       for (const v of versions) {
