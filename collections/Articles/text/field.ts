@@ -36,7 +36,7 @@ export const textField: Field = {
     // version of it the row was read from: a save over a newer version is a conflict, not an overwrite.
     { name: 'section', type: 'text', admin: { hidden: true } },
     { name: 'basedOn', type: 'text', admin: { hidden: true } },
-    { name: 'heading', type: 'text', admin: { placeholder: 'Heading (none for the introduction)', className: 'article-text__heading' } },
+    { name: 'heading', type: 'text', label: false, admin: { placeholder: 'Heading (none for the introduction)', className: 'article-text__heading' } },
     // Required for publishing only: Payload does not validate drafts, so a half-written section autosaves.
     { name: 'body', type: 'richText', editor: sectionEditor, required: true, label: false, admin: { components: { Diff: ADMIN_COMPONENTS.richTextDiff } } },
   ],
