@@ -6,6 +6,7 @@ export const ADMIN_COMPONENTS = {
   lockHeartbeat: '/collections/components/LockHeartbeat#LockHeartbeat',
   publishButton: '/collections/components/RolePublishButton#RolePublishButton',
   sectionRowLabel: '/collections/Articles/text/SectionRowLabel#SectionRowLabel',
+  textDiff: '/collections/Articles/text/TextDiff#TextDiff',
   textStatus: '/collections/Articles/text/TextStatus#TextStatus',
   sectionToolsFeature: '/collections/Articles/text/SectionToolsFeature.client#SectionToolsFeatureClient',
   citationQuality: '/collections/Articles/components/CitationQuality#CitationQuality',

@@ -29,7 +29,7 @@ export const textField: Field = {
     isSortable: true,
     className: 'article-text',
     description: 'The whole article in reading order. Drag a section to move it; its menu adds one below or removes it. Split and merge from the toolbar.',
-    components: { RowLabel: ADMIN_COMPONENTS.sectionRowLabel },
+    components: { RowLabel: ADMIN_COMPONENTS.sectionRowLabel, Diff: ADMIN_COMPONENTS.textDiff },
   },
   fields: [
     // The Section document this row is written to (empty for a section not saved yet), and the
@@ -38,6 +38,6 @@ export const textField: Field = {
     { name: 'basedOn', type: 'text', admin: { hidden: true } },
     { name: 'heading', type: 'text', label: false, admin: { placeholder: 'Heading (none for the introduction)', className: 'article-text__heading' } },
     // Required for publishing only: Payload does not validate drafts, so a half-written section autosaves.
-    { name: 'body', type: 'richText', editor: sectionEditor, required: true, label: false, admin: { components: { Diff: ADMIN_COMPONENTS.richTextDiff } } },
+    { name: 'body', type: 'richText', editor: sectionEditor, required: true, label: false },
   ],
 }
