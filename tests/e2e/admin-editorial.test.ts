@@ -199,6 +199,29 @@ describe('writing the whole article in one place', () => {
     expect((await fetch(`${stack.cms.url}/api/sections/${removedId}`)).status).toBe(404)
   }, 60_000)
 
+  it('splits a section at the caret and merges it back; the section made in between leaves nothing behind', async () => {
+    const sectionCount = async () => (await json<{ totalDocs: number }>(await fetch(`${stack.cms.url}/api/sections?limit=1&draft=true`, { headers: auth(admin) }))).totalDocs
+    const before = await sectionCount()
+    const count = await rows().count()
+    const lastIndex = count - 1
+    const original = await body(lastIndex).innerText()
+    await placeCaretAfter(page, body(lastIndex), 'Despite the positive findings,')
+    await row(lastIndex).getByRole('button', { name: 'Split section here' }).click()
+    await expect.poll(() => rows().count()).toBe(count + 1)
+    expect(await body(lastIndex).innerText()).toBe('Despite the positive findings,')
+    await expect.poll(() => body(lastIndex + 1).innerText()).toContain('ketamine still faces several challenges')
+    // The new section is saved like any other (autosave): a draft document of this article.
+    await expect.poll(sectionCount, { timeout: 20_000 }).toBe(before + 1)
+
+    await row(lastIndex + 1).getByRole('button', { name: 'Merge into section above' }).click()
+    await expect.poll(() => rows().count()).toBe(count)
+    // Merged at a paragraph boundary: the words are all there, in order.
+    await expect.poll(async () => (await body(lastIndex).innerText()).replace(/\s+/g, ' ')).toBe(original.replace(/\s+/g, ' '))
+    expect(await page.getByRole('button', { name: 'Undo' }).count()).toBe(0)
+    // Never published, so taking it off deleted it.
+    await expect.poll(sectionCount, { timeout: 20_000 }).toBe(before)
+  }, 120_000)
+
   it('restores the seeded version from the history as a draft; publishing it gives readers the original', async () => {
     await page.getByRole('link', { name: /^Versions/ }).click()
     await page.waitForURL(/\/versions$/, { timeout: FIRST_LOAD_MS })

@@ -15,7 +15,7 @@ import { savePublishes, textWasSent } from './noteTextSent'
 
 const CONFLICT = 409
 
-type Current = Pick<Section, 'id' | 'heading' | 'body' | 'updatedAt' | 'article' | 'createdBy'>
+type Current = Pick<Section, 'id' | 'heading' | 'body' | 'updatedAt' | 'article' | 'createdBy' | '_status'>
 
 const sameText = (row: Pick<TextRow, 'heading' | 'body'>, section: Pick<Section, 'heading' | 'body'>): boolean =>
   (row.heading ?? '') === (section.heading ?? '') && canonical(row.body) === canonical(section.body)
@@ -56,7 +56,7 @@ export const writeSections: CollectionBeforeChangeHook<Article> = async ({ data,
   const articleId = originalDoc?.id
   const publishing = savePublishes(req, originalDoc?.id, data._status)
   const existingIds = rows.flatMap((r) => (r.section ? [r.section] : []))
-  const current = new Map((await latestVersions(req, SECTIONS, existingIds, ['heading', 'body', 'updatedAt', 'article', 'createdBy'])).map((s) => [String(s.id), s as Current]))
+  const current = new Map((await latestVersions(req, SECTIONS, existingIds, ['heading', 'body', 'updatedAt', 'article', 'createdBy', '_status'])).map((s) => [String(s.id), s as Current]))
   const written: TextRow[] = []
   const ids: Section['id'][] = []
   const taken = new Set<string>()
@@ -86,18 +86,21 @@ export const writeSections: CollectionBeforeChangeHook<Article> = async ({ data,
     }
     taken.add(String(section.id))
     ids.push(section.id)
-    // A loose section listed here is claimed by writing it (on create, claimSections does that).
-    if ((owner !== null || articleId === undefined) && sameText(fields, section)) {
+    // A loose section listed here is claimed by writing it (on create, claimSections does that). A
+    // publish writes a pending draft itself, so the row's stamp is the published version's.
+    const settled = owner !== null || articleId === undefined
+    if (settled && sameText(fields, section) && !(publishing && section._status !== 'published')) {
       written.push({ ...row, ...fields, basedOn: section.updatedAt })
       continue
     }
     const seen = base ? seenVersion(base, row) : null
     if (seen !== null && seen < (time(section.updatedAt) ?? 0)) {
-      if (await stillAsSeen(req, { ...row, ...fields }, section, seen)) {
+      const verdict = await sinceSeen(req, { ...row, ...fields }, section, seen)
+      if (verdict === 'untouched') {
         written.push({ ...row, heading: section.heading ?? '', body: section.body, basedOn: section.updatedAt })
         continue
       }
-      throw conflict(index, seen, section)
+      if (verdict === 'conflict') throw conflict(index, seen, section)
     }
     const updated = await quietly(req, () =>
       req.payload.update({
@@ -145,10 +148,19 @@ function refuseDroppingNewerSections(base: SaveBase, originalDoc: Article | unde
 const mayClaim = (req: PayloadRequest, section: Current): boolean =>
   isEditorUser(req.user) || (section.createdBy != null && String(relationId(section.createdBy)) === String(req.user?.id))
 
-/** The row is exactly the section version the save had seen: the editor did not touch it. */
-async function stillAsSeen(req: PayloadRequest, row: Pick<TextRow, 'heading' | 'body'>, section: Current, seen: number): Promise<boolean> {
+/**
+ * A section saved since the version this save had seen:
+ * - `untouched`: the row is still that version (the editor did not change it): the newer text wins;
+ * - `unchanged`: the section's words are still that version's (only its status or article changed,
+ *   as when a publish or a claim wrote it): the row is written;
+ * - `conflict`: someone else changed the words, or the seen version is no longer stored.
+ */
+async function sinceSeen(req: PayloadRequest, row: Pick<TextRow, 'heading' | 'body'>, section: Current, seen: number): Promise<'untouched' | 'unchanged' | 'conflict'> {
   const version = await baseVersion(req, SECTIONS, section.id, new Date(seen).toISOString())
-  return version !== null && sameText(row, { heading: (version.heading as string | null) ?? '', body: version.body as Section['body'] })
+  if (!version) return 'conflict'
+  const then = { heading: (version.heading as string | null) ?? '', body: version.body as Section['body'] }
+  if (sameText(row, then)) return 'untouched'
+  return sameText(then, section) ? 'unchanged' : 'conflict'
 }
 
 function conflict(index: number, seen: number, section: Current): APIError {
