@@ -137,6 +137,23 @@ describe('the article holds its text', () => {
     ])
   })
 
+  it("takes the next edit after a publish as the editor's own, not as a conflict with the publish", async () => {
+    const article = await draftArticle()
+    const rows = article.text!.map((r) => ({ ...r }))
+    rows[4] = { ...rows[4]!, body: paragraph('A draft of the last section.') }
+    const drafted = await json<{ doc: Article }>(await save(article, { text: rows }))
+    // Published as it stands: the section's draft is published by this save.
+    const published = await json<{ doc: Article }>(await save(drafted.doc, { text: drafted.doc.text }, true))
+    const next = published.doc.text!.map((r) => ({ ...r }))
+    next[4] = { ...next[4]!, body: paragraph('The last section, edited after the publish.') }
+    const res = await save(published.doc, { text: next })
+    expect(res.status, await res.clone().text()).toBe(200)
+    expect(lexicalToText((await draftArticle()).text![4]!.body!).trim()).toBe('The last section, edited after the publish.')
+    // Published again, so the tests after this one start from a published article.
+    const again = await draftArticle()
+    expect((await save(again, { text: again.text }, true)).status).toBe(200)
+  })
+
   it('lets a REST client reorder with the section list alone; the rows follow', async () => {
     const article = await draftArticle()
     const reversed = [...article.sections].reverse()

@@ -1,5 +1,5 @@
 'use client'
-import { useForm } from '@payloadcms/ui'
+import { useForm, useFormFields } from '@payloadcms/ui'
 import { createClientFeature, useEditorConfigContext } from '@payloadcms/richtext-lexical/client'
 import { useLexicalComposerContext } from '@payloadcms/richtext-lexical/lexical/react/LexicalComposerContext'
 import type { LexicalEditor } from '@payloadcms/richtext-lexical/lexical'
@@ -44,9 +44,10 @@ function MergeButton({ editor }: { editor: LexicalEditor }) {
   const { fieldProps } = useEditorConfigContext()
   const { getDataByPath, removeFieldRow } = useForm()
   const row = rowOfBody(fieldProps.path)
+  // The id the list of rows knows this row by (what the undo bar watches).
+  const rowId = useFormFields(([fields]) => (row === null ? undefined : fields[TEXT_PATH]?.rows?.[row]?.id))
   if (row === null || row === 0) return null
   const merge = () => {
-    const rowId = getDataByPath<string>(`${TEXT_PATH}.${row}.id`)
     if (rowId) expectRemoval(rowId)
     mergeIntoAbove(editor, row, getDataByPath<string>(rowField(row, 'heading')) ?? '', removeFieldRow)
   }
