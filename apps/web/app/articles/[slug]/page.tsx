@@ -4,7 +4,6 @@
  * server can answer from its cache.
  */
 import type { Metadata } from 'next'
-import { headers } from 'next/headers'
 import { notFound } from 'next/navigation'
 import { webEnv } from '@/env'
 import { ArticleHeader } from '@web/components/ArticleHeader'
@@ -18,9 +17,7 @@ import { PreviewBanner } from '@web/components/PreviewBanner'
 import { ReferenceList } from '@web/components/ReferenceList'
 import { TableOfContents } from '@web/components/TableOfContents'
 import { citeSource } from '@web/lib/articleCite'
-import { loadArticle, loadLiveArticle } from '@web/lib/cms'
-import { heldLive, LIVE_PREVIEW_HEADER } from '@web/lib/livePreview'
-import { LivePreview } from '@web/components/LivePreview'
+import { loadArticle } from '@web/lib/cms'
 import { draftState } from '@web/lib/draft'
 import { highwireTags } from '@web/lib/highwire'
 import { articleJsonLd } from '@web/lib/jsonLd'
@@ -36,9 +33,7 @@ type Props = { params: Promise<{ slug: string }> }
 async function load(params: Props['params']) {
   const { slug } = await params
   const draft = await draftState()
-  // A live-preview render (POST /api/preview/live) carries the editor's unsaved text.
-  const live = draft.enabled && draft.token !== null ? heldLive((await headers()).get(LIVE_PREVIEW_HEADER)) : null
-  const article = !isValidSlug(slug) ? null : live && draft.token !== null ? await loadLiveArticle(slug, draft.token, live) : await loadArticle(slug, draft.token)
+  const article = isValidSlug(slug) ? await loadArticle(slug, draft.token) : null
   return { slug, draft, article, canonical: `${webEnv().WEB_URL}${articlePath(slug)}` }
 }
 
@@ -78,7 +73,6 @@ export default async function ArticlePage({ params }: Props) {
   return (
     <>
       {draft.enabled ? <PreviewBanner slug={slug} /> : null}
-      {draft.enabled ? <LivePreview slug={slug} cmsOrigin={new URL(webEnv().CMS_URL).origin} /> : null}
       <article className="article">
         <ArticleHeader article={article} minutes={readingMinutes(article)} />
         {article.heroImage ? <HeroImage hero={article.heroImage} /> : null}
