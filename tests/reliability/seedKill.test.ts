@@ -28,12 +28,13 @@ let admin: Session
 let empty: string
 let complete: string
 
-const TIMES = new Set(['createdAt', 'updatedAt', 'publishedAt'])
+const TIMES = new Set(['createdAt', 'updatedAt', 'publishedAt', 'basedOn'])
 const isRow = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /**
- * The snapshot with what differs between two identical runs masked: timestamps, and the ids of
- * array-field rows (a citation's authors), which Payload generates from the clock on every save.
+ * The snapshot with what differs between two identical runs masked: timestamps (an article's text
+ * rows stamp the section version they were read from, `basedOn`), and the ids of array-field rows
+ * (a citation's authors, an article's text rows), which are generated on every save.
  * Everything else must match.
  */
 function normalized(snapshot: string): string {
