@@ -7,18 +7,16 @@ import { sectionTitle } from '../../Sections/title'
 import { latestVersions } from '../../Sections/latestVersions'
 import { isEditorUser } from '../../access/roles'
 import { quietly } from '../../hooks/quietly'
-import { baseVersion, canonical, time } from '../../hooks/versionCompare'
+import { baseVersion, time } from '../../hooks/versionCompare'
+import { sameText } from '../text/textChanges'
 import { listedSectionIds, newRowId, rowsFromSections, type TextRow } from '../text/rows'
 import { saveBase, seenVersion, type SaveBase } from '../text/saveBase'
 import { isAutosave } from '../../hooks/isAutosave'
-import { savePublishes, textWasSent } from './noteTextSent'
+import { restoringVersion, savePublishes, textWasSent } from './noteTextSent'
 
 const CONFLICT = 409
 
 type Current = Pick<Section, 'id' | 'heading' | 'body' | 'updatedAt' | 'article' | 'createdBy' | '_status'>
-
-const sameText = (row: Pick<TextRow, 'heading' | 'body'>, section: Pick<Section, 'heading' | 'body'>): boolean =>
-  (row.heading ?? '') === (section.heading ?? '') && canonical(row.body) === canonical(section.body)
 
 /**
  * Saving the article saves its text: each row of the writing surface (../text/field) is written to
@@ -42,12 +40,12 @@ const sameText = (row: Pick<TextRow, 'heading' | 'body'>, section: Pick<Section,
  * the save (detachRemovedSections).
  */
 export const writeSections: CollectionBeforeChangeHook<Article> = async ({ data, originalDoc, req }) => {
-  const restoring = req.context.isRestoringVersion === true
+  const restoring = restoringVersion(req)
   // A version saved before the article held its text has only its section list.
   const rowsGiven = restoring ? (data.text?.length ?? 0) > 0 || (data.sections?.length ?? 0) === 0 : textWasSent(req, originalDoc?.id)
   const base = restoring ? null : await saveBase(req, originalDoc)
   if (!rowsGiven) {
-    const ids = (data.sections ?? originalDoc?.sections ?? []).map(relationId)
+    const ids = listedSectionIds(data.sections ? data : originalDoc)
     if (base) refuseDroppingNewerSections(base, originalDoc, ids)
     return { ...data, text: await rowsFromSections(req, ids, originalDoc?.text ?? []) }
   }
@@ -57,6 +55,11 @@ export const writeSections: CollectionBeforeChangeHook<Article> = async ({ data,
   const publishing = savePublishes(req, originalDoc?.id, data._status)
   const existingIds = rows.flatMap((r) => (r.section ? [r.section] : []))
   const current = new Map((await latestVersions(req, SECTIONS, existingIds, ['heading', 'body', 'updatedAt', 'article', 'createdBy', '_status'])).map((s) => [String(s.id), s as Current]))
+  // Every section write of this save: the row's words, this article, drafts unless it publishes.
+  const sectionWrite = (fields: { heading: string; body: Section['body'] }) => ({
+    data: { ...fields, article: articleId ?? null, _status: publishing ? ('published' as const) : ('draft' as const) },
+    draft: !publishing,
+  })
   const written: TextRow[] = []
   const ids: Section['id'][] = []
   const taken = new Set<string>()
@@ -73,8 +76,7 @@ export const writeSections: CollectionBeforeChangeHook<Article> = async ({ data,
       const created = await quietly(req, () =>
         req.payload.create({
           collection: SECTIONS,
-          data: { ...fields, article: articleId ?? null, _status: publishing ? 'published' : 'draft' },
-          draft: !publishing,
+          ...sectionWrite(fields),
           depth: 0,
           overrideAccess: true,
           req,
@@ -106,8 +108,7 @@ export const writeSections: CollectionBeforeChangeHook<Article> = async ({ data,
       req.payload.update({
         collection: SECTIONS,
         id: section.id,
-        data: { ...fields, article: articleId ?? null, _status: publishing ? 'published' : 'draft' },
-        draft: !publishing,
+        ...sectionWrite(fields),
         // An autosave of the article updates the section's autosave version in place, as Payload
         // does for the article: a minute of typing is one version, not thirty, and does not push
         // the section's older versions out of its history.

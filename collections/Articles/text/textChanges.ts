@@ -8,7 +8,9 @@ export type TextChange = { key: string; label: string; from: TextDiffRow | null;
 
 /** A row is the same section in both versions when it writes to the same document (else: the same row). */
 const keyOf = (row: TextDiffRow, i: number): string => (row.section ? `s:${row.section}` : row.id ? `r:${row.id}` : `i:${i}`)
-const same = (a: TextDiffRow, b: TextDiffRow): boolean => (a.heading ?? '') === (b.heading ?? '') && canonical(a.body) === canonical(b.body)
+/** Two sections read the same: heading and body alike (key order and null versus absent do not count). */
+export const sameText = (a: Pick<TextDiffRow, 'heading' | 'body'>, b: { heading?: string | null; body?: unknown }): boolean =>
+  (a.heading ?? '') === (b.heading ?? '') && canonical(a.body) === canonical(b.body)
 
 /** Indexes into `seq` of one longest increasing run: the sections that kept their relative order. */
 function longestIncreasing(seq: number[]): Set<number> {
@@ -49,7 +51,7 @@ export function textChanges(before: TextDiffRow[], after: TextDiffRow[]): TextCh
     const title = sectionTitle(row.heading)
     const place = moved.has(i) && was ? ` and moved (was section ${was.at + 1})` : ''
     if (!was) changes.push({ key, label: `${title}: added`, from: null, to: row })
-    else if (!same(was.row, row)) changes.push({ key, label: `${title}: changed${place}`, from: was.row, to: row })
+    else if (!sameText(was.row, row)) changes.push({ key, label: `${title}: changed${place}`, from: was.row, to: row })
     else if (place) changes.push({ key, label: `${title}: moved (was section ${was.at + 1})`, from: was.row, to: row })
   })
   for (const [key, { row }] of old) changes.push({ key, label: `${sectionTitle(row.heading)}: removed`, from: row, to: null })
