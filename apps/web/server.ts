@@ -14,6 +14,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import next from 'next'
 import { EnvError, webEnv } from '../../src/env'
+import { INTERNAL_ORIGIN_ENV } from './lib/livePreview'
 import { createFrontServer, listen } from './front/frontServer'
 import { frontServerOptions } from './front/options'
 import { pollContentRevision } from './front/revisionPoller'
@@ -43,6 +44,8 @@ async function main(): Promise<void> {
     })
   })
   const internalPort = await listen(internal, 0, '127.0.0.1')
+  // Live preview renders the article page through this process's own Next (apps/web/lib/livePreview.ts).
+  process.env[INTERNAL_ORIGIN_ENV] = `http://127.0.0.1:${internalPort}`
 
   const app = next({ dev, dir: APP_DIR, hostname: '127.0.0.1', port: internalPort, httpServer: internal })
   await app.prepare()

@@ -8,7 +8,7 @@
 import type { z } from 'zod'
 import { CmsError, describeIssues } from './errors'
 import { toQueryString } from './queryString'
-import { ArticleList, ArticleSummary, AssembledArticle, ErrorBody, PersonList, PersonProfile, SearchResults, TopicList, type Person, type SearchParams, type Topic } from './schemas'
+import { ArticleList, ArticleSummary, AssembledArticle, ErrorBody, PersonList, PersonProfile, SearchResults, TopicList, type LiveArticleInput, type Person, type SearchParams, type Topic } from './schemas'
 import { createTransport, type FetchInit, type RawResponse, type TransportOptions } from './transport'
 
 export type CmsClientOptions = TransportOptions
@@ -42,6 +42,11 @@ export interface CmsClient {
   listArticles(options?: ListArticlesOptions): Promise<ArticleList>
   /** Throws CmsError 404 when there is no such published article, 304 when `ifNoneMatch` matched. */
   getArticleBySlug(slug: string, options?: GetArticleOptions): Promise<AssembledArticle>
+  /**
+   * The article as it would read with `live` (the admin's unsaved title, summary and text rows) in
+   * place of its latest draft: live preview while typing. Needs a signed-in staff session (`headers`).
+   */
+  previewArticle(slug: string, live: LiveArticleInput, options: { headers: Record<string, string>; init?: FetchInit }): Promise<AssembledArticle>
   /** Same request, for callers that cache: returns the ETag and turns 304 into a value. */
   getArticleBySlugConditional(slug: string, options?: GetArticleOptions): Promise<ConditionalArticle>
   /** Every article summary, newest first, for sitemaps and feeds. */
@@ -114,6 +119,11 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
     return parseOk(raw, AssembledArticle)
   }
 
+  async function previewArticle(slug: string, live: LiveArticleInput, { headers, init }: { headers: Record<string, string>; init?: FetchInit }) {
+    const raw = await get('/api/articles/live-preview', { headers, init, json: { slug, live } })
+    return parseOk(raw, AssembledArticle)
+  }
+
   async function listAllArticles({ where, init }: { where?: Record<string, unknown>; init?: FetchInit } = {}) {
     const all: ArticleSummary[] = []
     for (let page = 1; page <= LIST_ALL_MAX_PAGES; page++) {
@@ -150,7 +160,7 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
     return parseOk(await get(`/api/search?${query}`, { init }), SearchResults)
   }
 
-  return { listArticles, getArticleBySlug, getArticleBySlugConditional, listAllArticles, getPerson, getTopic, listPeople, listTopics, search }
+  return { listArticles, getArticleBySlug, previewArticle, getArticleBySlugConditional, listAllArticles, getPerson, getTopic, listPeople, listTopics, search }
 }
 
 /** 2xx: parse the body with the contract schema; anything else becomes the CmsError it describes. */

@@ -1,7 +1,7 @@
 /**
- * GET with a timeout and a bounded retry: the only HTTP the client does.
+ * GET (or a read sent as a JSON POST) with a timeout and a bounded retry: the only HTTP the client does.
  *
- * Every call the client makes is an idempotent GET, so repeating one is safe. It is repeated only
+ * Every call the client makes is an idempotent read, so repeating one is safe. It is repeated only
  * when repeating can help: the request never got an answer (network error, timeout) or the server
  * said it failed (5xx). A 4xx is the same on every try, so it is returned at once.
  */
@@ -28,6 +28,8 @@ export interface TransportOptions {
 export interface CallOptions {
   headers?: Record<string, string>
   init?: FetchInit
+  /** Sent as a JSON POST: a read whose input is too large for a query string (a live preview's text). */
+  json?: unknown
 }
 
 export interface RawResponse {
@@ -60,7 +62,7 @@ export function createTransport(options: TransportOptions): Transport {
     const init: FetchInit = { ...options.init, ...call.init }
     const callerSignal = init.signal ?? undefined
     const headers = mergeHeaders(
-      { accept: 'application/json' },
+      { accept: 'application/json', ...(call.json === undefined ? {} : { 'content-type': 'application/json' }) },
       options.headers,
       options.init?.headers,
       call.init?.headers,
@@ -71,7 +73,8 @@ export function createTransport(options: TransportOptions): Transport {
       const timeout = AbortSignal.timeout(timeoutMs)
       const signal = callerSignal ? anySignal([callerSignal, timeout]) : timeout
       try {
-        const response = await fetchImpl(url, { ...init, method: 'GET', headers, signal })
+        const request = call.json === undefined ? { method: 'GET' } : { method: 'POST', body: JSON.stringify(call.json) }
+        const response = await fetchImpl(url, { ...init, ...request, headers, signal })
         if (response.status >= 500 && attempt < retries) {
           // Free the connection before waiting; the body of a failed try is never read.
           await response.body?.cancel().catch(() => undefined)

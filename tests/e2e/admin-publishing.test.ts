@@ -142,6 +142,22 @@ describe('publishing workflow', () => {
     // /api/preview check), so draft mode never switched on.
     expect(await body(), 'the reader site refused the editor session in live preview').toContain('A DRAFT SUMMARY FOR PREVIEW.')
     await screenshot(page, 'admin-live-preview')
+
+    // While typing: the preview follows the unsaved text, before any autosave could land.
+    const editor = page.locator('.article-text .array-field__row').nth(1).locator('[data-lexical-editor="true"]')
+    await editor.click()
+    await page.keyboard.press('Control+End')
+    const typed = ' Typed for the live preview.'
+    const started = Date.now()
+    await page.keyboard.type(typed)
+    const typedAt = Date.now()
+    // textContent: sections off screen are not laid out (content-visibility), so innerText skips them.
+    const article = () => frame.locator('article.article').textContent().catch(() => '')
+    await expect.poll(article, { timeout: 10_000 }).toContain(typed.trim())
+    console.log(`[admin-publishing] last keystroke -> live preview shows it: ${Date.now() - typedAt} ms (typing took ${typedAt - started} ms)`)
+    // Still the reader's markup: the section keeps its heading and the reference list its entries.
+    expect(await frame.locator('article.article h2').allTextContents()).toContain('Understanding the Mechanisms of Ketamine')
+    expect(await article()).toContain('Zarate')
   }, 90_000)
 
   it('publishes the scheduled article on time, with its section, for readers', async () => {

@@ -10,6 +10,7 @@
  */
 import { cache } from 'react'
 import { createCmsClient, isCmsError, type AssembledArticle, type CmsClient } from '@/cms'
+import type { LiveArticleInput } from '@/cms/schemas'
 import { webEnv } from '@/env'
 import { cmsAuthorization } from './cmsSession'
 import { readerSiteKey, SITE_KEY_HEADER } from '@/http/siteKey'
@@ -45,6 +46,19 @@ export const loadArticle = cache(async (slug: string, draftToken: string | null)
     return draftToken === null
       ? await cms().getArticleBySlug(slug)
       : await cms().getArticleBySlug(slug, { draft: true, headers: cmsAuthorization(draftToken) })
+  } catch (error) {
+    if (isCmsError(error) && error.status === 404) return null
+    throw error
+  }
+})
+
+/**
+ * Live preview: the article as it reads with the editor's unsaved changes (lib/livePreview.ts).
+ * Shared by generateMetadata and the page like loadArticle; null when there is no such article.
+ */
+export const loadLiveArticle = cache(async (slug: string, draftToken: string, live: LiveArticleInput): Promise<AssembledArticle | null> => {
+  try {
+    return await cms().previewArticle(slug, live, { headers: cmsAuthorization(draftToken) })
   } catch (error) {
     if (isCmsError(error) && error.status === 404) return null
     throw error

@@ -4,6 +4,7 @@
  * server can answer from its cache.
  */
 import type { Metadata } from 'next'
+import { headers } from 'next/headers'
 import { notFound } from 'next/navigation'
 import { webEnv } from '@/env'
 import { ArticleHeader } from '@web/components/ArticleHeader'
@@ -17,8 +18,10 @@ import { PreviewBanner } from '@web/components/PreviewBanner'
 import { ReferenceList } from '@web/components/ReferenceList'
 import { TableOfContents } from '@web/components/TableOfContents'
 import { citeSource } from '@web/lib/articleCite'
-import { loadArticle } from '@web/lib/cms'
-import { draftState } from '@web/lib/draft'
+import { loadArticle, loadLiveArticle } from '@web/lib/cms'
+import { heldLive, LIVE_PREVIEW_HEADER } from '@web/lib/livePreview'
+import { LivePreview } from '@web/components/LivePreview'
+import { draftState, type DraftState } from '@web/lib/draft'
 import { highwireTags } from '@web/lib/highwire'
 import { articleJsonLd } from '@web/lib/jsonLd'
 import { readingMinutes } from '@web/lib/readingTime'
@@ -32,8 +35,10 @@ type Props = { params: Promise<{ slug: string }> }
 /** Shared by generateMetadata and the page; loadArticle's React cache makes it one CMS request. */
 async function load(params: Props['params']) {
   const { slug } = await params
-  const draft = await draftState()
-  const article = isValidSlug(slug) ? await loadArticle(slug, draft.token) : null
+  // A live-preview render (POST /api/preview/live) carries the editor's session and unsaved text.
+  const live = heldLive((await headers()).get(LIVE_PREVIEW_HEADER))
+  const draft: DraftState = live ? { enabled: true, token: live.token } : await draftState()
+  const article = !isValidSlug(slug) ? null : live ? await loadLiveArticle(slug, live.token, live.live) : await loadArticle(slug, draft.token)
   return { slug, draft, article, canonical: `${webEnv().WEB_URL}${articlePath(slug)}` }
 }
 
@@ -73,6 +78,7 @@ export default async function ArticlePage({ params }: Props) {
   return (
     <>
       {draft.enabled ? <PreviewBanner slug={slug} /> : null}
+      {draft.enabled ? <LivePreview slug={slug} cmsOrigin={new URL(webEnv().CMS_URL).origin} /> : null}
       <article className="article">
         <ArticleHeader article={article} minutes={readingMinutes(article)} />
         {article.heroImage ? <HeroImage hero={article.heroImage} /> : null}
