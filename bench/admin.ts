@@ -5,6 +5,10 @@
  * full page load (a bookmark, a reload), which parses the admin's scripts again. "Usable" is the
  * screen's own ready state: a list's table, an edit form Payload marks ready (and, for a section,
  * its rich-text editor).
+ *
+ * Then live preview while typing: in the article's edit view with the preview beside it, from the
+ * last keystroke of a few typed words to the preview frame showing them (the reader site's render of
+ * the unsaved text, not a save).
  */
 import type { Page } from 'playwright-core'
 import { launchChromium } from '../scripts/lib/chromium'
@@ -20,6 +24,12 @@ export interface AdminScreenTiming {
   warmMs: number[]
   /** Later visits by a full page load. */
   loadMs: number[]
+}
+
+export interface AdminTimings {
+  screens: AdminScreenTiming[]
+  /** Last keystroke to the words in the preview frame, one sample per typed burst. */
+  livePreviewMs: number[]
 }
 
 /** `from`: a screen with a link to this one (`path`), which an editor clicks. */
@@ -47,6 +57,7 @@ async function screensOf(cmsUrl: string, slug: string, admin: Session): Promise<
 }
 
 const WAIT = { timeout: 120_000 }
+const LIVE_PREVIEW_SAMPLES = 20
 
 async function load(page: Page, cmsUrl: string, s: Screen): Promise<number> {
   const started = performance.now()
@@ -57,7 +68,9 @@ async function load(page: Page, cmsUrl: string, s: Screen): Promise<number> {
 
 /** Open the screen that links here (untimed), then time the click to this screen being usable. */
 async function click(page: Page, cmsUrl: string, s: Screen): Promise<number> {
-  await page.goto(`${cmsUrl}${s.from}`, WAIT)
+  // Idle: the admin has hydrated and finished its own first requests, so the click is an editor's
+  // click on a working screen, not one a half-loaded page drops.
+  await page.goto(`${cmsUrl}${s.from}`, { waitUntil: 'networkidle', ...WAIT })
   const link = page.locator(`a[href="${s.path}"]:not(.nav__link):visible`).first()
   await link.waitFor(WAIT)
   const started = performance.now()
@@ -67,7 +80,42 @@ async function click(page: Page, cmsUrl: string, s: Screen): Promise<number> {
   return performance.now() - started
 }
 
-export async function adminScreens(cmsUrl: string, slug: string, visits: number, log: (line: string) => void): Promise<AdminScreenTiming[]> {
+/** Typing speed of the bursts: a quick typist's 100 ms a key. */
+export const KEY_DELAY_MS = 100
+
+/**
+ * Type `samples` short bursts at the end of the article's first section after the introduction,
+ * each timed from its last keystroke until the preview frame's article contains it.
+ */
+async function livePreviewLatency(page: Page, cmsUrl: string, webUrl: string, articlePath: string, samples: number): Promise<number[]> {
+  await page.goto(`${cmsUrl}${articlePath}`, WAIT)
+  await page.locator(EDIT_READY).waitFor(WAIT)
+  await page.locator('#live-preview-toggler').click(WAIT)
+  const webHost = new URL(webUrl).host
+  const frame = await (async () => {
+    for (;;) {
+      const found = page.frames().find((f) => f.url().includes(webHost))
+      if (found) return found
+      await page.waitForEvent('framenavigated', WAIT)
+    }
+  })()
+  await frame.locator('article.article').waitFor({ state: 'attached', ...WAIT })
+  const editor = page.locator('.article-text .array-field__row').nth(1).locator('[data-lexical-editor="true"]')
+  await editor.click()
+  await page.keyboard.press('Control+End')
+  const out: number[] = []
+  for (let i = 0; i < samples; i++) {
+    const words = ` Live preview sample ${i + 1} of ${samples}.`
+    await page.keyboard.type(words, { delay: KEY_DELAY_MS })
+    const lastKey = performance.now()
+    // textContent, not innerText: sections off screen are not laid out (content-visibility).
+    await frame.waitForFunction((text) => document.querySelector('article.article')?.textContent?.includes(text) === true, words.trim(), { polling: 'raf', ...WAIT })
+    out.push(performance.now() - lastKey)
+  }
+  return out
+}
+
+export async function adminScreens(cmsUrl: string, webUrl: string, slug: string, visits: number, log: (line: string) => void): Promise<AdminTimings> {
   const email = 'bench-admin@example.com'
   const password = 'bench-admin-password-123'
   const admin = await createFirstAdmin(cmsUrl, email, password)
@@ -91,7 +139,10 @@ export async function adminScreens(cmsUrl: string, slug: string, visits: number,
       log(`admin ${s.screen}: first ${firstMs.toFixed(0)} ms, later by link p50 ${percentile(warmMs, 50).toFixed(0)} ms, by page load p50 ${percentile(loadMs, 50).toFixed(0)} ms`)
       out.push({ screen: s.screen, path: s.path, firstMs, warmMs, loadMs })
     }
-    return out
+    const articleScreen = screens.find((s) => s.screen === 'Article edit')!
+    const livePreviewMs = await livePreviewLatency(page, cmsUrl, webUrl, articleScreen.path, LIVE_PREVIEW_SAMPLES)
+    log(`admin live preview: last keystroke to preview p50 ${percentile(livePreviewMs, 50).toFixed(0)} ms, p95 ${percentile(livePreviewMs, 95).toFixed(0)} ms`)
+    return { screens: out, livePreviewMs }
   } finally {
     await browser.close()
   }

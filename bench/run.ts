@@ -12,7 +12,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { repoRoot } from '../src/env'
 import { buildIfStale } from '../scripts/build'
-import { adminScreens, type AdminScreenTiming } from './admin'
+import { adminScreens, type AdminTimings } from './admin'
 import { clusterBench, type ClusterRun } from './cluster'
 import { runGrowth, type GrowthLevel } from './growth'
 import { readerPages, runLighthouse, type LighthouseRun } from './lighthouse'
@@ -73,7 +73,7 @@ async function main(): Promise<void> {
   let startup: StartupTiming | undefined
   let cluster: ClusterRun | undefined
   let lighthouse: LighthouseRun[] | undefined
-  let admin: AdminScreenTiming[] | undefined
+  let admin: AdminTimings | undefined
 
   log('starting the CMS, seeding, starting the reader site...')
   const stack = await startBenchStack({ cmsEnv: profileEnv(opts, 'cms'), webEnv: profileEnv(opts, 'web') })
@@ -89,7 +89,7 @@ async function main(): Promise<void> {
       lighthouse = await runLighthouse(await readerPages(urls, stack.slug), ['mobile', 'desktop'], LIGHTHOUSE_RUNS)
       for (const r of lighthouse) log(`lighthouse ${r.page} ${r.formFactor}: ${JSON.stringify(r.scores)}, TBT ${r.totalBlockingTimeMs} ms, script ${r.scriptTransferBytes} B`)
     }
-    if (!opts.skip.has('admin')) admin = await adminScreens(urls.cms, stack.slug, ADMIN_VISITS, log)
+    if (!opts.skip.has('admin')) admin = await adminScreens(urls.cms, urls.web, stack.slug, ADMIN_VISITS, log)
     if (!opts.skip.has('publish')) {
       publish = await publishToVisible(urls, stack.slug, opts.publishes)
       log(`publish to visible: p50 ${percentile(publish.visibleMs, 50).toFixed(0)} ms, p95 ${percentile(publish.visibleMs, 95).toFixed(0)} ms`)
