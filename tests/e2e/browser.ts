@@ -118,10 +118,33 @@ export async function placeCaretAfter(page: Page, root: Locator, text: string): 
       const node = selection?.anchorNode
       return !!selection && selection.isCollapsed && !!node && (node.textContent ?? '').slice(0, selection.anchorOffset).endsWith(wanted)
     }, text)
-    if (placed) return
+    if (placed && (await editorSelectionAfter(root, text))) return
     await page.waitForTimeout(300)
   }
   throw new Error(`could not place the caret after "${text}"`)
+}
+
+/**
+ * Whether the Lexical editor on `root` has taken the caret after `text` (up to 5 s). Lexical reads
+ * the browser's selection on its `selectionchange` event, a moment after the click; a toolbar action
+ * (split at the caret) clicked before that would act on the old selection.
+ */
+function editorSelectionAfter(root: Locator, text: string): Promise<boolean> {
+  return root.evaluate(async (element, wanted) => {
+    type Point = { key: string; offset: number }
+    type State = { _selection: { anchor?: Point; isCollapsed?: () => boolean } | null; _nodeMap: Map<string, { __text?: string }> }
+    const editor = (element as unknown as { __lexicalEditor?: { getEditorState(): State } }).__lexicalEditor
+    if (!editor) return true
+    const deadline = Date.now() + 5_000
+    while (Date.now() < deadline) {
+      const state = editor.getEditorState()
+      const anchor = state._selection?.anchor
+      const text = anchor ? state._nodeMap.get(anchor.key)?.__text : undefined
+      if (anchor && text !== undefined && state._selection?.isCollapsed?.() && text.slice(0, anchor.offset).endsWith(wanted)) return true
+      await new Promise((resolve) => requestAnimationFrame(resolve))
+    }
+    return false
+  }, text)
 }
 
 /** Select `text` as a person does: caret after it, then Shift+Arrow leftwards. Typing replaces it. */

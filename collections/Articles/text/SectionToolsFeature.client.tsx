@@ -3,7 +3,7 @@ import { useForm, useFormFields } from '@payloadcms/ui'
 import { createClientFeature, useEditorConfigContext } from '@payloadcms/richtext-lexical/client'
 import { useLexicalComposerContext } from '@payloadcms/richtext-lexical/lexical/react/LexicalComposerContext'
 import type { LexicalEditor } from '@payloadcms/richtext-lexical/lexical'
-import { useEffect } from 'react'
+import { useEffect, type MouseEvent } from 'react'
 import { markersOf } from '../../Sections/components/useCitationNumbers'
 import { notifyRowEditorsChanged, registerRowEditor } from './editors'
 import { rowField, rowOfBody, TEXT_PATH } from './rowPaths'
@@ -28,13 +28,16 @@ function RegisterRowEditor() {
   return null
 }
 
+/** Pressing a tool keeps the focus (and the caret) in the section, as the toolbar's own buttons do. */
+const keepFocus = (event: MouseEvent) => event.preventDefault()
+
 function SplitButton({ editor }: { editor: LexicalEditor }) {
   const { fieldProps } = useEditorConfigContext()
   const { addFieldRow } = useForm()
   const row = rowOfBody(fieldProps.path)
   if (row === null) return null
   return (
-    <button type="button" className="section-tool" title="Start a new section at the caret" onClick={() => splitAtCaret(editor, row, addFieldRow)}>
+    <button type="button" className="section-tool" title="Start a new section at the caret" onMouseDown={keepFocus} onClick={() => splitAtCaret(editor, row, addFieldRow)}>
       Split section here
     </button>
   )
@@ -52,7 +55,7 @@ function MergeButton({ editor }: { editor: LexicalEditor }) {
     mergeIntoAbove(editor, row, getDataByPath<string>(rowField(row, 'heading')) ?? '', removeFieldRow)
   }
   return (
-    <button type="button" className="section-tool" title="Append this section to the one above" onClick={merge}>
+    <button type="button" className="section-tool" title="Append this section to the one above" onMouseDown={keepFocus} onClick={merge}>
       Merge into section above
     </button>
   )
