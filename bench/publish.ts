@@ -3,7 +3,7 @@
  * runs until the reader page (through its cache) shows the new text. That covers the save, the
  * CMS hooks, the signed webhook, the page-cache purge and the re-render.
  */
-import { createFirstAdmin, createUser, json, type Session } from '../scripts/lib/restApi'
+import { createUser, json, type Session } from '../scripts/lib/restApi'
 import { articlePath } from './scenarios'
 
 const POLL_MS = 10
@@ -35,8 +35,7 @@ export async function publishSummary(cmsUrl: string, editor: Session, id: string
   await res.arrayBuffer()
 }
 
-export async function publishToVisible(urls: { cms: string; web: string }, slug: string, count: number): Promise<PublishTiming> {
-  const admin = await createFirstAdmin(urls.cms)
+export async function publishToVisible(urls: { cms: string; web: string }, slug: string, admin: Session, count: number): Promise<PublishTiming> {
   const editor = await createUser(urls.cms, admin, 'editor')
   const id = await articleId(urls.cms, editor, slug)
   const page = `${urls.web}${articlePath(slug)}`
