@@ -9,16 +9,12 @@ import type { NextRequest } from 'next/server'
 import { webEnv } from '@/env'
 import { checkCmsSession } from '@web/lib/cmsSession'
 import { PAYLOAD_TOKEN_COOKIE, isPlausibleToken } from '@web/lib/draft'
+import { NO_STORE, plain, sessionRefusal } from '@web/lib/previewResponse'
 import { secretsMatch } from '@web/lib/secret'
 import { articlePath, isValidSlug } from '@web/lib/slug'
 
 export const dynamic = 'force-dynamic'
 
-const NO_STORE = { 'cache-control': 'no-store' }
-
-function plain(status: number, text: string): Response {
-  return new Response(`${text}\n`, { status, headers: { ...NO_STORE, 'content-type': 'text/plain; charset=utf-8' } })
-}
 
 export async function GET(request: NextRequest): Promise<Response> {
   const params = request.nextUrl.searchParams
@@ -28,10 +24,8 @@ export async function GET(request: NextRequest): Promise<Response> {
   const token = request.cookies.get(PAYLOAD_TOKEN_COOKIE)?.value
   if (!isPlausibleToken(token)) return plain(401, 'Log in to the CMS to preview drafts')
 
-  const session = await checkCmsSession(token)
-  // CASE the CMS is down: say so (503), rather than a 401 that would send the editor to log in again.
-  if (session === 'cms-unavailable') return plain(503, 'The CMS cannot be reached to check your session')
-  if (session === 'no-user') return plain(401, 'Log in to the CMS to preview drafts')
+  const refused = sessionRefusal(await checkCmsSession(token))
+  if (refused) return refused
 
   ;(await draftMode()).enable()
   // A relative Location: correct behind the front server, whatever host the request came in on.

@@ -13,14 +13,12 @@ import type { NextRequest } from 'next/server'
 import { checkCmsSession } from '@web/lib/cmsSession'
 import { PAYLOAD_TOKEN_COOKIE, isPlausibleToken } from '@web/lib/draft'
 import { holdLive, internalOrigin, LIVE_PREVIEW_HEADER, releaseLive } from '@web/lib/livePreview'
+import { NO_STORE, plain, sessionRefusal } from '@web/lib/previewResponse'
 import { articlePath, isValidSlug } from '@web/lib/slug'
 
 export const dynamic = 'force-dynamic'
 
 const Body = z.object({ slug: z.string(), live: LiveArticleInput })
-const NO_STORE = { 'cache-control': 'no-store' }
-
-const plain = (status: number, text: string) => new Response(`${text}\n`, { status, headers: { ...NO_STORE, 'content-type': 'text/plain; charset=utf-8' } })
 
 export async function POST(request: NextRequest): Promise<Response> {
   const token = request.cookies.get(PAYLOAD_TOKEN_COOKIE)?.value
@@ -38,8 +36,8 @@ export async function POST(request: NextRequest): Promise<Response> {
       checkCmsSession(token),
       fetch(`${origin}${articlePath(parsed.data.slug)}`, { headers: { [LIVE_PREVIEW_HEADER]: key }, cache: 'no-store' }),
     ])
-    if (session === 'cms-unavailable') return plain(503, 'The CMS cannot be reached to check your session')
-    if (session === 'no-user') return plain(401, 'Log in to the CMS to preview drafts')
+    const refused = sessionRefusal(session)
+    if (refused) return refused
     return new Response(await page.text(), { status: page.status, headers: { ...NO_STORE, 'content-type': 'text/html; charset=utf-8' } })
   } finally {
     releaseLive(key)
