@@ -35,6 +35,14 @@ const article = async (): Promise<ArticleDoc> =>
   json<ArticleDoc>(await fetch(`${stack.cms.url}/api/articles/${articleId}?draft=true&depth=1`, { headers: auth(editor) }))
 const citationLabels = async (): Promise<string[]> => (await article()).citations.map((c) => c.label)
 
+type LexicalNode = { type: string; children?: LexicalNode[] }
+/** How many citation markers the second section's stored draft has (what autosave last wrote). */
+async function storedMarkers(): Promise<number> {
+  const section = await json<{ body: { root: LexicalNode } }>(await fetch(`${stack.cms.url}/api/sections/${secondSectionId}?draft=true&depth=0`, { headers: auth(editor) }))
+  const count = (node: LexicalNode): number => (node.type === 'inlineBlock' ? 1 : 0) + (node.children ?? []).reduce((sum, child) => sum + count(child), 0)
+  return count(section.body.root)
+}
+
 /** The reader's reference list, as readers see it: number -> text. */
 async function references(): Promise<string[]> {
   const reader = await readerPage(browser)
@@ -161,6 +169,10 @@ describe('inline citations from the editor toolbar', () => {
     await marker.hover()
     await marker.locator('.LexicalEditorTheme__inlineBlock__removeButton').click()
     await expect.poll(() => editorBody().locator('.citation-ref-label').allInnerTexts()).toEqual(['Abdallah 2015 · needs source'])
+    // The rich-text field hands an edit to the form when the browser is next idle (up to 500 ms
+    // later), so a Publish clicked the moment the marker disappears can still carry the old body.
+    // Autosave storing the removal shows the form has it; publishing after that publishes it.
+    await expect.poll(storedMarkers, { timeout: 20_000 }).toBe(1)
     await publishSection()
     await expect.poll(references, { timeout: 20_000 }).toHaveLength(4)
     expect((await references()).join('\n')).not.toContain('Berman')

@@ -87,4 +87,27 @@ describe('citation drafts', () => {
     expect(fixed.status).toBe(200)
     expect(await json<Citation & { pages: string }>(await anonymous(`/api/citations/${zarate.id}`))).toMatchObject({ pages: '856-864', doi: CORRECTED })
   })
+
+  it('a section published after autosave stored the removal of its markers takes those citations off the article', async () => {
+    type Node = { type: string; children?: Node[] }
+    const withoutMarkers = (node: Node): Node => ({ ...node, ...(node.children ? { children: node.children.filter((c) => c.type !== 'inlineBlock').map(withoutMarkers) } : {}) })
+    const labels = async () => (await asEditor<{ citations: { label: string }[] }>(`/api/articles/${articleId}?draft=true&depth=1`)).citations.map((c) => c.label)
+    const article = await asEditor<{ sections: number[] }>(`/api/articles/${articleId}?depth=0`)
+    const sections = await Promise.all(article.sections.map((id) => asEditor<{ id: number; body: { root: Node } }>(`/api/sections/${id}?draft=true&depth=0`)))
+    const section = sections.find((s) => JSON.stringify(s.body).includes('"inlineBlock"'))!
+    const sectionId = section.id
+    const before = await labels()
+    expect(before).toContain('Zarate et al. (2006)')
+
+    const body = { root: withoutMarkers(section.body.root) }
+    expect((await send('PATCH', `/api/sections/${sectionId}?draft=true&autosave=true`, { body, _status: 'draft' })).status).toBe(200)
+    // Autosave leaves the article's list alone (no article version per pause in typing).
+    expect(await labels()).toEqual(before)
+    // The publish carries the body autosave already stored: the list follows it all the same.
+    expect((await send('PATCH', `/api/sections/${sectionId}`, { body, _status: 'published' })).status).toBe(200)
+    const after = await labels()
+    expect(after).not.toContain('Zarate et al. (2006)')
+    expect(after.length).toBeLessThan(before.length)
+    await expect.poll(async () => (await json<{ citations: { label: string }[] }>(await anonymous(`/api/articles/by-slug/${SLUG}`))).citations.map((c) => c.label)).toEqual(after)
+  })
 })

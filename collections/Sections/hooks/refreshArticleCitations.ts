@@ -17,17 +17,18 @@ const sameIds = (a: (string | number)[], b: (string | number)[]): boolean =>
  *
  * CASE nested write from an article save or the seed (`NESTED_WRITE`): that caller derives the
  * list itself; re-saving the article from inside its own hooks would loop.
- * CASE autosave: skipped, or every pause in typing would add an article version.
- * CASE citation markers unchanged (most text edits), or the article's list comes out the same (the
- * work is cited elsewhere too): nothing to do, no article version.
+ * CASE autosave: skipped, or every pause in typing would add an article version. So the next save
+ * that is not an autosave compares with the article's list, not with the section's previous
+ * version: autosave may already have stored the removal that this publish or draft save carries.
+ * CASE the article's list comes out the same (most text edits; or the work is cited elsewhere too):
+ * nothing to do, no article version.
  * CASE section published, and neither the article nor its other sections have pending drafts: the
  * article is re-published as it stands, so the citations' public flags follow at once.
  * CASE otherwise: the article gets a draft (its list is derived from the drafts an article publish
  * would publish), so a section save never publishes someone's pending edits or draft-only citations.
  */
-export const refreshArticleCitations: CollectionAfterChangeHook<Section> = async ({ doc, previousDoc, req }) => {
+export const refreshArticleCitations: CollectionAfterChangeHook<Section> = async ({ doc, req }) => {
   if (req.context[NESTED_WRITE] || isAutosave(req) || !doc.article) return doc
-  if (sameIds(collectCitationIds([previousDoc?.body]), collectCitationIds([doc.body]))) return doc
 
   const articleId = relationId(doc.article)
   const article = (await req.payload.findByID({
