@@ -19,6 +19,7 @@ import { livePreviewUrl } from './livePreview'
 import { claimSections } from './hooks/claimSections'
 import { writeSections } from './hooks/writeSections'
 import { noteTextSent } from './hooks/noteTextSent'
+import { leaveOutUnsentBodies } from './hooks/leaveOutUnsentBodies'
 import { textField, TEXT_CHECKED_BY_ROW } from './text/field'
 import { ADMIN_COMPONENTS } from '../components/paths'
 import { SITE_NAME } from '@/site'
@@ -77,6 +78,7 @@ export const Articles: CollectionConfig = {
     // claimSections first: a section written with a new article gets its article before it is published.
     afterChange: [claimSections, detachRemovedSections, publishSections, syncCitationVisibility, keepEditorsLock, notifyAfterArticleChange],
     afterDelete: [deleteSectionsWithArticle, syncCitationVisibilityAfterDelete, notifyAfterArticleDelete],
+    afterOperation: [leaveOutUnsentBodies],
   },
   fields: [
     { name: 'title', type: 'text', required: true },

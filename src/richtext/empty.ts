@@ -16,3 +16,12 @@ export function emptyLexicalState() {
     },
   }
 }
+
+/** Whether a body holds nothing: no blocks, or one paragraph with nothing in it. */
+export function isEmptyLexicalState(state: unknown): boolean {
+  const children = (state as { root?: { children?: unknown } } | null | undefined)?.root?.children
+  if (!Array.isArray(children)) return false
+  if (children.length === 0) return true
+  const only = children[0] as { type?: unknown; children?: unknown } | null
+  return children.length === 1 && only?.type === 'paragraph' && Array.isArray(only.children) && only.children.length === 0
+}

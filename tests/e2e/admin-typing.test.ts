@@ -68,6 +68,36 @@ afterAll(async () => {
   await stack?.stop()
 })
 
+describe('the first autosave of a new section', () => {
+  it('leaves its body editor in place: the caret stays, and keys typed after it land', async () => {
+    await page.goto(`${stack.cms.url}/admin/collections/articles/${articleId}`, { timeout: FIRST_LOAD_MS })
+    const rows = page.locator('.article-text .array-field__row')
+    await rows.first().locator('[data-lexical-editor="true"]').waitFor({ timeout: FIRST_LOAD_MS })
+    const index = await rows.count()
+    await page.getByRole('button', { name: 'Add Section' }).click()
+    const heading = page.locator(`#field-text__${index}__heading`)
+    await heading.click({ timeout: FIRST_LOAD_MS })
+    // The heading starts an autosave (it creates the section); the caret moves into the body before
+    // that save has answered, as it does when someone writes on.
+    const autosaved = page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes(`/api/articles/${articleId}?`) && r.url().includes('autosave=true'), { timeout: 60_000 })
+    await page.keyboard.type('Caret test', { delay: 20 })
+    const body = rows.nth(index).locator('[data-lexical-editor="true"]')
+    await body.click()
+    await body.evaluate((el) => el.setAttribute('data-typing-probe', ''))
+    await autosaved
+    // The admin turns the save's answer into form state with one more request; wait for it to land.
+    await page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`/admin/collections/articles/${articleId}`), { timeout: 60_000 })
+    await expect.poll(() => sectionsNamed('Caret test').then((found) => found.length), { timeout: 20_000 }).toBe(1)
+
+    const editor = rows.nth(index).locator('[data-lexical-editor="true"]')
+    expect(await editor.evaluate((el) => el.hasAttribute('data-typing-probe')), 'the same editor element').toBe(true)
+    expect(await editor.evaluate((el) => el.contains(document.activeElement)), 'the caret is still in the body').toBe(true)
+    await page.keyboard.type('Typed after the save.', { delay: 20 })
+    expect(await editor.innerText()).toBe('Typed after the save.')
+    await expect.poll(async () => (await sectionsNamed('Caret test')).map((s) => lexicalToText(s.body).trim()), { timeout: 20_000 }).toEqual(['Typed after the save.'])
+  }, 240_000)
+})
+
 describe('typing into a new section of the article', () => {
   // One test per run, so a loss names its run and a slow machine cannot hide which runs passed.
   for (let run = 1; run <= RUNS; run++) {
@@ -90,10 +120,23 @@ describe('typing into a new section of the article', () => {
       await typeLikeAPerson(heading)
       const editorBody = rows.nth(index).locator('[data-lexical-editor="true"]')
       await editorBody.click()
+      await editorBody.evaluate((el) => el.setAttribute('data-typing-probe', ''))
       await typeLikeAPerson(body)
 
-      // What the editor sees, and then what is stored once the last autosave has landed.
-      expect(await editorBody.innerText()).toBe(body)
+      // What the editor sees, and then what is stored once the last autosave has landed. A
+      // mismatch says where the keys went: still the same editor element (or one remounted over
+      // it), the heading, or wherever the focus is.
+      const seen = await editorBody.innerText()
+      if (seen !== body) {
+        const where = {
+          sameEditor: await editorBody.evaluate((el) => el.hasAttribute('data-typing-probe')),
+          heading: await page.locator(`#field-text__${index}__heading`).inputValue(),
+          focus: await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 160) ?? null),
+          stored: await sectionsNamed(heading).then((rows) => rows.map((s) => lexicalToText(s.body).trim().slice(0, 80))),
+          autosaves,
+        }
+        expect(seen, JSON.stringify(where)).toBe(body)
+      }
       const stored = async () => (await sectionsNamed(heading)).map((s) => `${s.heading}|${lexicalToText(s.body).trim()}`)
       await expect.poll(stored, { timeout: 20_000 }).toEqual([`${heading}|${body}`])
       page.off('response', count)

@@ -7,7 +7,7 @@ import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
  * Kept here, for this document only, for writeSections.
  */
 const TEXT_SENT = 'articleTextSent'
-type TextSent = { id: string; sent: boolean; draft: boolean }
+type TextSent = { id: string; sent: boolean; draft: boolean; withoutBody: string[] }
 
 /** Set for a whole restore: Payload reads the version through the read hooks before writing it. */
 const RESTORING = 'restoringArticleVersion'
@@ -18,14 +18,25 @@ export const noteTextSent: CollectionBeforeOperationHook = ({ args, operation, r
   if (operation !== 'create' && operation !== 'update') return args
   const data = args.data as Record<string, unknown> | undefined
   const id = operation === 'update' ? String((args as { id?: string | number }).id ?? '') : ''
-  req.context[TEXT_SENT] = { id, sent: !!data && typeof data === 'object' && Array.isArray(data.text), draft } satisfies TextSent
+  const rows = data && typeof data === 'object' && Array.isArray(data.text) ? (data.text as unknown[]) : null
+  req.context[TEXT_SENT] = { id, sent: rows !== null, draft, withoutBody: rowIdsWithoutBody(rows ?? []) } satisfies TextSent
   return args
 }
+
+/** The ids of the rows sent with no body at all (a row just added in the admin, nobody typed in it yet). */
+const rowIdsWithoutBody = (rows: unknown[]): string[] =>
+  rows.flatMap((row) => {
+    const r = row && typeof row === 'object' ? (row as { id?: unknown; body?: unknown }) : null
+    return r && typeof r.id === 'string' && r.body == null ? [r.id] : []
+  })
 
 const noted = (req: PayloadRequest, id: string | number | undefined): TextSent | undefined => {
   const note = req.context[TEXT_SENT] as TextSent | undefined
   return note && note.id === String(id ?? '') ? note : undefined
 }
+
+/** The rows this save of the article (undefined: one being created) sent without a body. */
+export const rowsSentWithoutBody = (req: PayloadRequest, id: string | number | undefined): string[] => noted(req, id)?.withoutBody ?? []
 
 /** True when the save of this article (undefined: one being created) sent its rows. */
 export const textWasSent = (req: PayloadRequest, id: string | number | undefined): boolean => noted(req, id)?.sent === true
