@@ -263,7 +263,7 @@ const METHOD = `- Servers: the production builds, started by \`tests/helpers/ser
 - Seed: "done in" is the CLI's own timing of the writes after Payload is up; wall is the whole CLI process.
 - Growth: extra articles are variants of the bundled one, published by \`bench/generate.ts\` through the seed's
   writer (Payload's Local API, hooks and all), between levels on the same running stack.
-- Start to ready: \`npx tsx scripts/start.ts\` after the build, until the CMS's \`/readyz\` and the reader site's
+- Start to ready: \`npm start\` after the build, until the CMS's \`/readyz\` and the reader site's
   \`/robots.txt\` both answer 200 and it prints its ready line; first on a fresh data directory (migrations, seeding
   the empty database), then again on the same one (a restart).`
 
@@ -273,7 +273,7 @@ export function renderReport(r: Report): string {
     ? table(
         ['Start', 'Build check done', 'CMS /readyz', 'Seed done (or skipped)', 'Both ready', 'Ready, counted from the build check', 'SIGTERM to exit'],
         ([['first (empty database: migrations, seed)', s.first], ['restart', s.restart]] as const).map(([label, t]) => [label, ms(t.buildCheckedMs), ms(t.cmsReadyMs), ms(t.seedDoneMs), ms(t.readyMs), ms(t.readyMs - t.buildCheckedMs), ms(t.stopMs)]),
-      ) + '\n\nTimes from spawning `npx tsx scripts/start.ts`. The build check waits while another build holds the lock.'
+      ) + '\n\nTimes from spawning `npm start`. The build check waits while another build holds the lock.'
     : '(not run)'
   return `# Benchmarks
 

@@ -1,7 +1,7 @@
 /**
- * Start-to-ready of `npm start` after a build: `npx tsx scripts/start.ts` on free ports, timed until
- * the CMS's /readyz and the reader site's /robots.txt both answer 200 and start.ts has said it is
- * ready (after seeding, when it seeds), then SIGTERM. Twice on one data directory: the first start
+ * Start-to-ready of `npm start` after a build, run as users run it (npm, then scripts/start.ts), on
+ * free ports, timed until the CMS's /readyz and the reader site's /robots.txt both answer 200 and
+ * start.ts has said it is ready (after seeding, when it seeds), then SIGTERM. Twice on one data directory: the first start
  * (migrations and the seed of the empty database) and a restart, the everyday case.
  */
 import { spawn } from 'node:child_process'
@@ -58,8 +58,8 @@ export async function startToReady(log: (line: string) => void = console.log): P
 
 async function timeOneStart(env: EnvVars, log: (line: string) => void): Promise<StartTiming> {
   const started = Date.now()
-  // Its own process group, so SIGTERM reaches npx, tsx and both servers, and nothing else.
-  const child = spawn('npx', ['tsx', 'scripts/start.ts'], { cwd: repoRoot, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+  // Its own process group, so SIGTERM reaches npm, start.ts and both servers, and nothing else.
+  const child = spawn('npm', ['start'], { cwd: repoRoot, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
   let out = ''
   const seen: Partial<Record<keyof typeof MILESTONES, number>> = {}
   const keep = (b: Buffer) => {
@@ -85,7 +85,7 @@ async function timeOneStart(env: EnvVars, log: (line: string) => void): Promise<
     process.kill(group, 'SIGTERM')
     const killer = setTimeout(() => process.kill(group, 'SIGKILL'), 15_000)
     await exited
-    // npx can exit before the servers it started have finished shutting down.
+    // npm can exit before the servers it started have finished shutting down.
     while (isAlive(group)) await new Promise((r) => setTimeout(r, 50))
     clearTimeout(killer)
     const stopMs = Date.now() - stopping

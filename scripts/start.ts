@@ -52,17 +52,28 @@ function server(name: 'cms' | 'web', entry: string, readyUrl: string, timeoutMs:
   return s
 }
 
+/** How long a just-ready CMS may take to read the content revision (it polls every half second). */
+const REVISION_WAIT_MS = 5_000
+
 /**
  * Whether anything was ever published here: the content revision moves with every publish, so a
  * restart skips starting a second Payload (seconds) just for the seed to find the database in use.
- * A revision of 0 leaves the decision to the seed's own `--if-empty` check (drafts only, say).
+ * The CMS answers 503 until it has read the revision, which can be just after /readyz turns 200:
+ * that is "ask again", not "empty". A revision of 0 (or no answer) leaves the decision to the
+ * seed's own `--if-empty` check (drafts only, say).
  */
 async function hasPublished(): Promise<boolean> {
-  try {
-    const res = await fetch(`${cmsUrl}${CONTENT_REVISION_PATH}`)
-    return res.ok && (((await res.json()) as { revision?: number }).revision ?? 0) > 0
-  } catch {
-    return false
+  const deadline = Date.now() + REVISION_WAIT_MS
+  for (;;) {
+    try {
+      const res = await fetch(`${cmsUrl}${CONTENT_REVISION_PATH}`)
+      if (res.status !== 503) return res.ok && (((await res.json()) as { revision?: number }).revision ?? 0) > 0
+      await res.arrayBuffer()
+    } catch {
+      return false
+    }
+    if (Date.now() > deadline) return false
+    await new Promise((resolve) => setTimeout(resolve, 50))
   }
 }
 
