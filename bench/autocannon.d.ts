@@ -13,6 +13,7 @@ declare module 'autocannon' {
     timeout?: number
     method?: string
     headers?: Record<string, string>
+    body?: string
   }
 
   export interface Histogram {

@@ -21,9 +21,15 @@ export interface Captured {
   body: Buffer
 }
 
-export function capture(url: string, headers: Record<string, string> = {}): Promise<Captured> {
+export interface CaptureRequest {
+  headers?: Record<string, string>
+  method?: 'GET' | 'POST'
+  body?: string
+}
+
+export function capture(url: string, { headers = {}, method = 'GET', body }: CaptureRequest = {}): Promise<Captured> {
   return new Promise((resolve, reject) => {
-    const req = http.get(url, { headers, agent: false }, (res) => {
+    const req = http.request(url, { method, headers, agent: false }, (res) => {
       const chunks: Buffer[] = []
       res.on('data', (c: Buffer) => chunks.push(c))
       res.on('error', reject)
@@ -37,6 +43,7 @@ export function capture(url: string, headers: Record<string, string> = {}): Prom
       })
     })
     req.on('error', reject)
+    req.end(body)
   })
 }
 

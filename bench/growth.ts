@@ -12,7 +12,7 @@ import { startBaseline } from './baseline'
 import { measureInterleaved, roundsFor } from './interleave'
 import type { Measurement } from './load'
 import { capture } from './capture'
-import { httpScenarios, urlOf, warmAndCapture, type HttpScenario, type Urls } from './scenarios'
+import { baselineRequest, httpScenarios, loadRequest, urlOf, warmAndCapture, type HttpScenario, type ScenarioKeys, type Urls } from './scenarios'
 import { percentile } from './stats'
 import { measureSearch, type SearchLatency } from './search'
 
@@ -85,15 +85,14 @@ export async function runGrowth(opts: {
   env: EnvVars
   urls: Urls
   pids: Record<string, number>
-  slug: string
-  etag: string
+  keys: ScenarioKeys
   levels: number[]
   duration: number
   ids: readonly string[]
   workDir: string
   log: (line: string) => void
 }): Promise<GrowthLevel[]> {
-  const scenarios: HttpScenario[] = httpScenarios(opts.slug, opts.etag).filter((s) => opts.ids.includes(s.id))
+  const scenarios: HttpScenario[] = httpScenarios(opts.keys).filter((s) => opts.ids.includes(s.id))
   const out: GrowthLevel[] = []
   let count = await publishedCount(opts.urls.cms)
   for (const level of opts.levels) {
@@ -116,7 +115,10 @@ export async function runGrowth(opts: {
     try {
       for (const s of scenarios) {
         const [base, result] = await measureInterleaved(
-          [{ url: `${baseline.url}${s.baselinePath}`, pids: { baseline: baseline.pid } }, { url: urlOf(s, opts.urls), headers: s.headers, alsoOk: s.alsoOk, pids: opts.pids }],
+          [
+            { ...baselineRequest(s), url: `${baseline.url}${s.baselinePath}`, pids: { baseline: baseline.pid } },
+            { ...loadRequest(s), url: urlOf(s, opts.urls), pids: opts.pids },
+          ],
           roundsFor(opts.duration),
           opts.duration / roundsFor(opts.duration),
         )

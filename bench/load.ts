@@ -26,6 +26,9 @@ export const CONNECTIONS = 50
 export interface LoadSpec {
   url: string
   headers?: Record<string, string>
+  /** A read sent as POST with this body (GraphQL); GET otherwise. */
+  method?: 'POST'
+  body?: string
   /** Seconds. */
   duration: number
   connections?: number
@@ -68,6 +71,8 @@ export async function measure(spec: LoadSpec): Promise<Measurement> {
       pipelining: 1,
       timeout: 10,
       headers: spec.headers ?? {},
+      method: spec.method ?? 'GET',
+      body: spec.body,
     })
   } finally {
     peaks = rss.stop()

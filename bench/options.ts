@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--quick] [--duration=N] [--growth-duration=N] [--out=FILE] [--skip=a,b] [--profile=cms,web]`
+ * `npm run bench -- [--quick] [--duration=N] [--growth-duration=N] [--growth-levels=1,100,1000] [--out=FILE] [--skip=a,b] [--profile=cms,web]`
  *
  * Defaults keep the full run under 10 minutes on 2 cores. --quick is the smoke variant: every part
  * runs, briefly, and its report goes to bench-out/ so it never replaces the committed BENCHMARKS.md.
@@ -34,6 +34,14 @@ function positive(flag: string, value: string): number {
   return n
 }
 
+/** Published-article counts to measure at, ascending, starting at 1 (the ratios are against the first). */
+function levelsOf(value: string): number[] {
+  const levels = value.split(',').map(Number)
+  const ascending = levels.every((n, i) => Number.isInteger(n) && n >= 1 && (i === 0 || n > levels[i - 1]!))
+  if (!ascending || levels[0] !== 1) throw new Error(`--growth-levels must be ascending whole numbers starting at 1, got "${value}"`)
+  return levels
+}
+
 export function parseOptions(argv: string[]): BenchOptions {
   const values = new Map<string, string>()
   for (const arg of argv) {
@@ -41,7 +49,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     if (!match) throw new Error(`unexpected argument "${arg}"`)
     values.set(match[1]!, match[2] ?? '')
   }
-  const known = new Set(['quick', 'duration', 'growth-duration', 'out', 'skip', 'profile'])
+  const known = new Set(['quick', 'duration', 'growth-duration', 'growth-levels', 'out', 'skip', 'profile'])
   for (const key of values.keys()) if (!known.has(key)) throw new Error(`unknown option --${key} (known: ${[...known].map((k) => `--${k}`).join(', ')})`)
 
   const quick = values.has('quick')
@@ -57,12 +65,13 @@ export function parseOptions(argv: string[]): BenchOptions {
     if (server !== 'cms' && server !== 'web') throw new Error(`--profile: expected cms and/or web, got "${server}"`)
     profile.add(server)
   }
+  const growthLevels = values.has('growth-levels') ? levelsOf(values.get('growth-levels')!) : quick ? [1, 10] : [1, 100, 1000]
   const out = values.get('out') || path.join(repoRoot, quick ? 'bench-out/BENCHMARKS.quick.md' : 'BENCHMARKS.md')
   return {
     quick,
     duration,
     growthDuration,
-    growthLevels: quick ? [1, 10] : [1, 100, 1000],
+    growthLevels,
     publishes: quick ? 5 : 20,
     clusterDuration: quick ? 6 : 15,
     clusterPublishes: quick ? 1 : 5,

@@ -4,15 +4,15 @@
  */
 import { startBaseline } from './baseline'
 import { measureInterleaved, roundsFor } from './interleave'
-import { httpScenarios, urlOf, warmAndCapture } from './scenarios'
+import { baselineRequest, httpScenarios, loadRequest, urlOf, warmAndCapture, type ScenarioKeys } from './scenarios'
 import type { BenchStack } from './stack'
 import { ratioOf, type HttpPair } from './targets'
 
 
-export async function readScenarios(opts: { stack: BenchStack; etag: string; duration: number; workDir: string; log: (line: string) => void }): Promise<HttpPair[]> {
+export async function readScenarios(opts: { stack: BenchStack; keys: ScenarioKeys; duration: number; workDir: string; log: (line: string) => void }): Promise<HttpPair[]> {
   const { stack, log } = opts
   const urls = { cms: stack.cms.url, web: stack.web.url }
-  const scenarios = httpScenarios(stack.slug, opts.etag)
+  const scenarios = httpScenarios(opts.keys)
   const { routes } = await warmAndCapture(scenarios, urls)
   const baseline = await startBaseline(routes, opts.workDir)
   const pids = { cms: stack.cms.child.pid!, web: stack.web.child.pid! }
@@ -21,7 +21,7 @@ export async function readScenarios(opts: { stack: BenchStack; etag: string; dur
     for (const baselinePath of new Set(scenarios.map((s) => s.baselinePath))) {
       const group = scenarios.filter((s) => s.baselinePath === baselinePath)
       const [base, ...results] = await measureInterleaved(
-        [{ url: `${baseline.url}${baselinePath}`, pids: { baseline: baseline.pid } }, ...group.map((s) => ({ url: urlOf(s, urls), headers: s.headers, alsoOk: s.alsoOk, pids }))],
+        [{ ...baselineRequest(group[0]!), url: `${baseline.url}${baselinePath}`, pids: { baseline: baseline.pid } }, ...group.map((s) => ({ ...loadRequest(s), url: urlOf(s, urls), pids }))],
         roundsFor(opts.duration),
         opts.duration / roundsFor(opts.duration),
       )

@@ -24,7 +24,7 @@ import { parseOptions, type BenchOptions } from './options'
 import { publishToVisible, type PublishTiming } from './publish'
 import { renderReport } from './report'
 import { readScenarios } from './reads'
-import { bySlugPath, etagOf, GROWTH_IDS } from './scenarios'
+import { GROWTH_IDS, scenarioKeys } from './scenarios'
 import { seedSizes, SIZES, type SizedSeed } from './seedSizes'
 import { startBenchStack } from './stack'
 import { startToReady, type StartupTiming } from './startup'
@@ -84,10 +84,10 @@ async function main(): Promise<void> {
     const { cold, noop } = stack.seed
     log(`seed: cold ${cold.doneMs} ms (wall ${cold.wallMs} ms), no-op ${noop?.doneMs} ms (wall ${noop?.wallMs} ms)`)
     const urls = { cms: stack.cms.url, web: stack.web.url }
-    const etag = await etagOf(`${urls.cms}${bySlugPath(stack.slug)}`)
+    const keys = await scenarioKeys(urls.cms, stack.slug)
     // The stack's first user; the parts that need accounts make editors with it.
     const admin = await createFirstAdmin(urls.cms)
-    if (!opts.skip.has('http')) http = await readScenarios({ stack, etag, duration: opts.duration, workDir, log })
+    if (!opts.skip.has('http')) http = await readScenarios({ stack, keys, duration: opts.duration, workDir, log })
     if (!opts.skip.has('lighthouse')) {
       lighthouse = await runLighthouse(await readerPages(urls, stack.slug), ['mobile', 'desktop'], LIGHTHOUSE_RUNS)
       for (const r of lighthouse) log(`lighthouse ${r.page} ${r.formFactor}: ${JSON.stringify(r.scores)}, TBT ${r.totalBlockingTimeMs} ms, script ${r.scriptTransferBytes} B`)
@@ -100,9 +100,9 @@ async function main(): Promise<void> {
     if (!opts.skip.has('admin')) adminTimings = await adminScreens(urls.cms, urls.web, stack.slug, admin, ADMIN_VISITS, log)
     if (!opts.skip.has('growth')) {
       // The summary changed while publishing: take the current ETag for the growth runs.
-      const currentEtag = await etagOf(`${urls.cms}${bySlugPath(stack.slug)}`)
+      const currentKeys = await scenarioKeys(urls.cms, stack.slug)
       const pids = { cms: stack.cms.child.pid!, web: stack.web.child.pid! }
-      growth = await runGrowth({ env: stack.env, urls, pids, slug: stack.slug, etag: currentEtag, levels: opts.growthLevels, duration: opts.growthDuration, ids: GROWTH_IDS, workDir, log })
+      growth = await runGrowth({ env: stack.env, urls, pids, keys: currentKeys, levels: opts.growthLevels, duration: opts.growthDuration, ids: GROWTH_IDS, workDir, log })
     }
   } finally {
     await stopStack()

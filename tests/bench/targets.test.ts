@@ -42,6 +42,30 @@ describe('throughputChecks', () => {
   })
 })
 
+describe('throughputChecks for generic reads and compressed answers', () => {
+  it('wants a generic read at >= 0.25x with p99 <= 50 ms and no errors', () => {
+    const checks = throughputChecks([pair('graphql-post', 260, 1000, { p99Ms: 51 }), pair('list', 240, 1000, { p99Ms: 50 })])
+    expect(checks.map((c) => [c.name, c.pass])).toEqual([
+      ['graphql-post: req/s vs baseline', true],
+      ['graphql-post: p99', false],
+      ['graphql-post: errors', true],
+      ['list: req/s vs baseline', false],
+      ['list: p99', true],
+      ['list: errors', true],
+    ])
+  })
+
+  it('holds a compressed page to its uncompressed bar', () => {
+    const checks = throughputChecks([pair('article-br', 490, 1000), pair('by-slug-gzip', 260, 1000, { errors: 2 })])
+    expect(checks.map((c) => [c.name, c.pass])).toEqual([
+      ['article-br: req/s vs baseline', false],
+      ['article-br: errors', true],
+      ['by-slug-gzip: req/s vs baseline', true],
+      ['by-slug-gzip: errors', false],
+    ])
+  })
+})
+
 describe('growthRatio', () => {
   const level = (articles: number, rps: number, base: number) => ({ articles, generateMs: 0, uncachedMs: {}, results: { front: m(rps) }, baselines: { front: m(base) }, search: { samples: 0, p50Ms: 0, p95Ms: 0, maxMs: 0 } })
   it('divides out each level’s own baseline when normalized', () => {
