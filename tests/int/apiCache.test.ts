@@ -135,6 +135,10 @@ describe('GraphQL queries sent by POST', () => {
     const again = await post({ variables: { draft: false, slug: SLUG }, query: QUERY.replace(/ \{ /g, ' {\n    ') })
     expect(again.cache).toBe('HIT')
     expect(again.text).toBe(first.text)
+    // The same bytes again: known before any parse (the fast path), the same entry.
+    const same = await post({ query: QUERY, variables: { slug: SLUG, draft: false } })
+    expect(same.cache).toBe('HIT')
+    expect(same.text).toBe(first.text)
 
     const publish = await fetch(`${stack.cms.url}/api/articles/${articleId}`, {
       method: 'PATCH',
@@ -142,9 +146,13 @@ describe('GraphQL queries sent by POST', () => {
       body: JSON.stringify({ summary: 'Published through REST, read through GraphQL.', _status: 'published' }),
     })
     expect(publish.status).toBe(200)
+    // Bytes the fast path knows, but the entry is gone: Payload answers them, and they are kept again.
     const after = await post({ query: QUERY, variables: { slug: SLUG, draft: false } })
     expect(after.cache).toBeNull()
     expect(summary(after.text)).toBe('Published through REST, read through GraphQL.')
+    const kept = await post({ query: QUERY, variables: { slug: SLUG, draft: false } })
+    expect(kept.cache).toBe('HIT')
+    expect(kept.text).toBe(after.text)
   })
 
   it('never answers an editor from the anonymous entry, nor an anonymous reader with the editor\'s draft; mutations are never kept', async () => {

@@ -72,7 +72,7 @@ export function createCmsHttpServer(env: CmsEnv, handleNext: NextHandler): http.
   // A guard that read the body hands Next a replay of it (see requestBody.ts).
   app.all('/{*splat}', (req, res) => handleNext(requestForNext(req, res), res))
 
-  const fastPath = createApiFastPath({ baseHeaders, limiter: apiLimiter, keyOf })
+  const fastPath = createApiFastPath({ baseHeaders, limiter: apiLimiter, keyOf, fallback: app })
   return createLimitedServer(limitsFromEnv(env), (req, res) => {
     if (!fastPath(req, res)) app(req, res)
   })

@@ -5,6 +5,9 @@ import { MAX_CONDITIONS } from './queryGuard'
 import { carriesCredentials } from '@/http/policy'
 import { stableStringify } from '@/text/stableStringify'
 import { setGraphqlReadKey } from './requestKind'
+import { bareContentType, rememberGraphqlRead } from '../lib/graphqlReadKeys'
+
+export const GRAPHQL_PATH = '/api/graphql'
 
 /**
  * Limits for GraphQL requests, checked before Payload runs them: nesting depth, AND/OR list
@@ -58,7 +61,9 @@ export function graphqlGuard({ cmsOrigin, maxDepth = MAX_GRAPHQL_DEPTH }: { cmsO
       // comments do not matter), the variables with sorted keys, and the operation names.
       if (keyed && readOnly.length > 0 && readOnly.length === operations.length) {
         const parts = operations.map((op, i) => ({ query: print(readOnly[i]!), variables: op.variables ?? null, operationName: op.operationName ?? null }))
-        setGraphqlReadKey(res, `${req.baseUrl}${req.path}#${stableStringify(parts)}`)
+        const key = `${req.baseUrl}${req.path}#${stableStringify(parts)}`
+        setGraphqlReadKey(res, key)
+        if (`${req.baseUrl}${req.path}` === GRAPHQL_PATH) rememberGraphqlRead(bareContentType(req.get('content-type')), (await bufferedBody(req, res)).toString('utf8'), key)
       }
       next()
     } catch (err) {

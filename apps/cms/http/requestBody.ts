@@ -1,4 +1,4 @@
-import { IncomingMessage } from 'node:http'
+import { IncomingMessage, type ServerResponse } from 'node:http'
 import type { Request, RequestHandler, Response } from 'express'
 
 /**
@@ -30,11 +30,22 @@ export function requestForNext(req: Request, res: Response): IncomingMessage {
   return (res.locals as Locals)[BUFFERED]?.replay ?? req
 }
 
-function replayOf(req: Request, body: Buffer): IncomingMessage {
+/**
+ * For a body read before express (the fast path's GraphQL POST that the cache could not answer):
+ * the checks and Next get these bytes, as if a check had read them.
+ */
+export function keepReadBody(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
+  // express keeps a `locals` it finds on the response (it creates one only where there is none).
+  const withLocals = res as ServerResponse & { locals?: Locals }
+  const locals = (withLocals.locals ??= Object.create(null) as Locals)
+  locals[BUFFERED] = { body, replay: replayOf(req, body) }
+}
+
+function replayOf(req: IncomingMessage & { originalUrl?: string }, body: Buffer): IncomingMessage {
   const replay = new IncomingMessage(req.socket)
   replay.method = req.method
   // express rewrites req.url inside mounted routers; Next needs the URL as the client sent it.
-  replay.url = req.originalUrl
+  replay.url = req.originalUrl ?? req.url
   replay.headers = req.headers
   replay.rawHeaders = req.rawHeaders
   replay.httpVersion = req.httpVersion

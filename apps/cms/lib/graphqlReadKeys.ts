@@ -1,0 +1,37 @@
+/**
+ * The API cache keys of anonymous GraphQL reads sent by POST, by the exact request that asked:
+ * content type and body bytes. The key itself comes from graphqlGuard, which parses the documents
+ * and prints them canonically; that costs more than answering from the cache, so the fast path
+ * looks the bytes up here and reaches the cache without express, the guard or a parse.
+ *
+ * Only requests the guard passed as anonymous reads are remembered, so a body found here has
+ * already been checked. Bounded: bodies up to 8 KB, the 500 most recently used (4 MB at most).
+ * A publish does not touch this map: the key of a body never changes, only what the cache holds.
+ */
+export const MAX_REMEMBERED_BODY_BYTES = 8 * 1024
+const MAX_ENTRIES = 500
+
+const keys = new Map<string, string>()
+const memoKey = (contentType: string, body: string) => `${contentType}\n${body}`
+
+export function rememberGraphqlRead(contentType: string, body: string, key: string): void {
+  if (Buffer.byteLength(body) > MAX_REMEMBERED_BODY_BYTES) return
+  const memo = memoKey(contentType, body)
+  keys.delete(memo)
+  keys.set(memo, key)
+  if (keys.size > MAX_ENTRIES) keys.delete(keys.keys().next().value!)
+}
+
+export function rememberedGraphqlRead(contentType: string, body: string): string | undefined {
+  const memo = memoKey(contentType, body)
+  const key = keys.get(memo)
+  if (key !== undefined) {
+    // Most recently used last, so the bound drops the coldest.
+    keys.delete(memo)
+    keys.set(memo, key)
+  }
+  return key
+}
+
+/** The content type as the guard and the fast path both compare it: no parameters, lower case. */
+export const bareContentType = (header: string | undefined): string => (header ?? '').split(';')[0]!.trim().toLowerCase()
