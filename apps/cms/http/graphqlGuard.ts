@@ -63,7 +63,8 @@ export function graphqlGuard({ cmsOrigin, maxDepth = MAX_GRAPHQL_DEPTH }: { cmsO
         const parts = operations.map((op, i) => ({ query: print(readOnly[i]!), variables: op.variables ?? null, operationName: op.operationName ?? null }))
         const key = `${req.baseUrl}${req.path}#${stableStringify(parts)}`
         setGraphqlReadKey(res, key)
-        if (`${req.baseUrl}${req.path}` === GRAPHQL_PATH) rememberGraphqlRead(bareContentType(req.get('content-type')), (await bufferedBody(req, res)).toString('utf8'), key)
+        // The fast path sees the URL as sent: only the bare endpoint is looked up there.
+        if (req.originalUrl === GRAPHQL_PATH) rememberGraphqlRead(bareContentType(req.get('content-type')), (await bufferedBody(req, res)).toString('utf8'), key)
       }
       next()
     } catch (err) {
