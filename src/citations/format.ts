@@ -12,6 +12,8 @@ import '@citation-js/plugin-bibtex'
 import '@citation-js/plugin-ris'
 import { AMA_CSL, AMA_STYLE_ID } from './styles/ama'
 import type { CslData } from './record'
+import { RecentlyUsed } from '@/memo/recentlyUsed'
+import { stableStringify } from '@/text/stableStringify'
 
 export const CITATION_STYLES = ['ama', 'apa', 'vancouver'] as const
 export type CitationStyle = (typeof CITATION_STYLES)[number]
@@ -25,14 +27,26 @@ if (!csl.styles.has(AMA_STYLE_ID)) csl.styles.add(AMA_STYLE_ID, AMA_CSL)
 const cite = (items: readonly CslData[]): Cite => new Cite(structuredClone(items as CslData[]))
 
 /**
+ * Formatting is a pure function of the items, the style and the format, and citeproc builds its
+ * engine on every call: tens of milliseconds for an article's references, most of a page render
+ * after a purge. So lists already formatted are taken from here (the 256 used most recently).
+ */
+const FORMATTED_LISTS = 256
+const formatted = new RecentlyUsed<string, ReadonlyMap<string, string>>(FORMATTED_LISTS)
+
+/**
  * One formatted entry per item, in the order given, as HTML (citeproc escapes the text) or text.
  * The leading entry number is dropped: the page numbers entries with its own <ol>.
  */
 export function formatEntries(items: readonly CslData[], style: CitationStyle, format: 'html' | 'text'): Map<string, string> {
+  if (items.length === 0) return new Map()
+  const key = `${style}\n${format}\n${stableStringify(items)}`
+  const known = formatted.get(key)
+  if (known) return new Map(known)
   const entries = new Map<string, string>()
-  if (items.length === 0) return entries
   const out: Array<[string, string]> = cite(items).format('bibliography', { format, style, lang: 'en-US', asEntryArray: true, nosort: true })
   for (const [id, entry] of out) entries.set(id, stripNumber(entry.trim(), format))
+  formatted.set(key, new Map(entries))
   return entries
 }
 

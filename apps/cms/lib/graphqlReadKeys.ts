@@ -8,30 +8,19 @@
  * already been checked. Bounded: bodies up to 8 KB, the 500 most recently used (4 MB at most).
  * A publish does not touch this map: the key of a body never changes, only what the cache holds.
  */
+import { RecentlyUsed } from '@/memo/recentlyUsed'
+
 export const MAX_REMEMBERED_BODY_BYTES = 8 * 1024
 const MAX_ENTRIES = 500
 
-const keys = new Map<string, string>()
+const keys = new RecentlyUsed<string, string>(MAX_ENTRIES)
 const memoKey = (contentType: string, body: string) => `${contentType}\n${body}`
 
 export function rememberGraphqlRead(contentType: string, body: string, key: string): void {
-  if (Buffer.byteLength(body) > MAX_REMEMBERED_BODY_BYTES) return
-  const memo = memoKey(contentType, body)
-  keys.delete(memo)
-  keys.set(memo, key)
-  if (keys.size > MAX_ENTRIES) keys.delete(keys.keys().next().value!)
+  if (Buffer.byteLength(body) <= MAX_REMEMBERED_BODY_BYTES) keys.set(memoKey(contentType, body), key)
 }
 
-export function rememberedGraphqlRead(contentType: string, body: string): string | undefined {
-  const memo = memoKey(contentType, body)
-  const key = keys.get(memo)
-  if (key !== undefined) {
-    // Most recently used last, so the bound drops the coldest.
-    keys.delete(memo)
-    keys.set(memo, key)
-  }
-  return key
-}
+export const rememberedGraphqlRead = (contentType: string, body: string): string | undefined => keys.get(memoKey(contentType, body))
 
 /** The content type as the guard and the fast path both compare it: no parameters, lower case. */
 export const bareContentType = (header: string | undefined): string => (header ?? '').split(';')[0]!.trim().toLowerCase()

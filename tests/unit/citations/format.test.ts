@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { formatEntries, formatOne, parseReferences, toBibtex, toCslJson, toRis } from '../../../src/citations/format'
 import { CslItem, fromCsl, toCsl } from '../../../src/citations/record'
+import { RecentlyUsed } from '../../../src/memo/recentlyUsed'
 
 const bundled = (JSON.parse(fs.readFileSync('seed/documents/ketamine.csl.json', 'utf8')) as unknown[]).map((raw) => fromCsl(CslItem.parse(raw)))
 const items = bundled.map((record, i) => toCsl({ ...record, label: `ref ${i + 1}` }, `ref-${i + 1}`))
@@ -31,6 +32,42 @@ describe('CSL styles', () => {
     const html = formatEntries([{ ...items[0]!, title: '<img src=x onerror=alert(1)>' }], 'ama', 'html').get('ref-1')!
     expect(html).not.toContain('<img')
     expect(html).toContain('&#60;img')
+  })
+})
+
+describe('formatted lists are remembered', () => {
+  it('gives the same entries again without formatting again, and a caller cannot change what is kept', () => {
+    const fresh = items.map((item) => ({ ...item, title: `${item.title} (memo)` }))
+    const started = process.cpuUsage()
+    const first = formatEntries(fresh, 'vancouver', 'html')
+    const firstCpu = process.cpuUsage(started).user
+    first.set('ref-1', 'changed by a caller')
+    const again = process.cpuUsage()
+    const second = formatEntries(structuredClone(fresh), 'vancouver', 'html')
+    const secondCpu = process.cpuUsage(again).user
+    expect(second.get('ref-1')).toMatch(/^Zarate CA Jr/)
+    expect([...second.keys()]).toEqual(['ref-1', 'ref-2', 'ref-3'])
+    // citeproc builds an engine per list (milliseconds); the repeat is a lookup.
+    expect(secondCpu).toBeLessThan(firstCpu)
+  })
+
+  it('formats a list again when anything in it changes', () => {
+    const before = formatEntries(items, 'ama', 'text').get('ref-1')
+    const after = formatEntries([{ ...items[0]!, title: 'A different title' }, ...items.slice(1)], 'ama', 'text').get('ref-1')
+    expect(before).toContain('A randomized trial')
+    expect(after).toContain('A different title')
+  })
+})
+
+describe('RecentlyUsed', () => {
+  it('keeps the most recently used entries up to its limit', () => {
+    const memo = new RecentlyUsed<string, number>(2)
+    memo.set('a', 1)
+    memo.set('b', 2)
+    expect(memo.get('a')).toBe(1) // a is now the most recent
+    memo.set('c', 3)
+    expect(memo.get('b')).toBeUndefined()
+    expect([memo.get('a'), memo.get('c'), memo.size]).toEqual([1, 3, 2])
   })
 })
 
