@@ -14,7 +14,7 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => void
 /**
  * The common public read, answered from memory before express and Next are entered: an anonymous
  * GET or HEAD under /api that an earlier identical read stored in the last few seconds (by-slug,
- * lists, `where`, find-by-id, GraphQL by GET), or an anonymous GraphQL POST whose exact bytes an
+ * lists, `where`, find-by-id), or an anonymous GraphQL POST whose exact bytes an
  * earlier read was stored under (graphqlReadKeys.ts). Anything else (credentials, CORS,
  * `Cache-Control: no-cache`, a miss) takes the full path, which also fills the cache: a GET returns
  * false; a POST, whose body this has read by then, is handed to `fallback` with that body kept.

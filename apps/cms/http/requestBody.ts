@@ -1,5 +1,6 @@
 import { IncomingMessage, type ServerResponse } from 'node:http'
 import type { Request, RequestHandler, Response } from 'express'
+import { bareContentType } from '../lib/graphqlReadKeys'
 
 /**
  * Let an express check read a request body that Next must still receive.
@@ -71,7 +72,7 @@ export function requestBodyGuard(): RequestHandler {
     if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next()
     const declared = Number(req.headers['content-length'] ?? 0)
     if (!declared) return next()
-    const type = (req.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
+    const type = bareContentType(req.get('content-type'))
     const graphql = req.path === '/graphql' || req.path.startsWith('/graphql/')
     const refuse = (status: number, message: string) => void res.status(status).set('cache-control', 'no-store').json({ errors: [{ message }] })
     if (!(READABLE_TYPES.has(type) || (graphql && type === 'application/graphql'))) {

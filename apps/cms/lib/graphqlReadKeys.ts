@@ -22,5 +22,5 @@ export function rememberGraphqlRead(contentType: string, body: string, key: stri
 
 export const rememberedGraphqlRead = (contentType: string, body: string): string | undefined => keys.get(memoKey(contentType, body))
 
-/** The content type as the guard and the fast path both compare it: no parameters, lower case. */
+/** The content type as the body check, the GraphQL guard and the fast path compare it: no parameters, lower case. */
 export const bareContentType = (header: string | undefined): string => (header ?? '').split(';')[0]!.trim().toLowerCase()
