@@ -75,6 +75,7 @@ export function httpScenarios({ slug, articleId, etag }: ScenarioKeys): HttpScen
       body: JSON.stringify({ query: GRAPHQL_QUERY }),
       baselinePath: '/graphql-post',
     },
+    { id: 'graphql-get', title: 'GraphQL query by GET', server: 'cms', path: `/api/graphql?query=${encodeURIComponent(GRAPHQL_QUERY)}`, baselinePath: '/graphql-get' },
     // Compressed answers: the same reads negotiated by Accept-Encoding, replayed compressed by the baseline.
     { id: 'article-gzip', title: 'Article page (cached), gzip', server: 'web', path: articlePath(slug), headers: { 'accept-encoding': 'gzip' }, baselinePath: '/article-gzip' },
     { id: 'article-br', title: 'Article page (cached), brotli', server: 'web', path: articlePath(slug), headers: { 'accept-encoding': 'br' }, baselinePath: '/article-br' },
@@ -86,12 +87,11 @@ export function httpScenarios({ slug, articleId, etag }: ScenarioKeys): HttpScen
 }
 
 /** Reads other apps make through Payload's generic REST and GraphQL routes. */
-// GraphQL by GET is not here: Payload's GraphQL route answers GET with 405.
-export const GENERIC_READ_IDS = ['where', 'list', 'select', 'sort', 'depth', 'by-id', 'sections', 'citations', 'graphql-post'] as const
+export const GENERIC_READ_IDS = ['where', 'list', 'select', 'sort', 'depth', 'by-id', 'sections', 'citations', 'graphql-post', 'graphql-get'] as const
 /** Answers negotiated by Accept-Encoding. */
 export const COMPRESSED_IDS = ['article-gzip', 'article-br', 'by-slug-gzip', 'by-slug-br', 'feed-br'] as const
 
-export const SMOKE_IDS = ['article', 'front', 'by-slug', 'by-slug-etag', 'list', 'graphql-post', 'by-slug-br'] as const
+export const SMOKE_IDS = ['article', 'front', 'by-slug', 'by-slug-etag', 'list', 'graphql-post', 'graphql-get', 'by-slug-br'] as const
 export const GROWTH_IDS = ['article', 'front', 'by-slug', 'where', 'list'] as const
 
 export const urlOf = (s: HttpScenario, urls: Urls) => `${urls[s.server]}${s.path}`

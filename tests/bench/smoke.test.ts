@@ -72,9 +72,9 @@ describe('bench smoke (half the BENCHMARKS.md targets)', () => {
     expectHalfTargets(pairs)
   }, 60_000)
 
-  it('serves an API list and a GraphQL query sent by POST at >= 0.125x the baseline with no errors', async () => {
-    const pairs = [...(await pairsFor('/list')), ...(await pairsFor('/graphql-post'))]
-    expect(pairs.map((p) => p.id)).toEqual(['list', 'graphql-post'])
+  it('serves an API list and a GraphQL query sent by POST and by GET at >= 0.125x the baseline with no errors', async () => {
+    const pairs = [...(await pairsFor('/list')), ...(await pairsFor('/graphql-post')), ...(await pairsFor('/graphql-get'))]
+    expect(pairs.map((p) => p.id)).toEqual(['list', 'graphql-post', 'graphql-get'])
     expectHalfTargets(pairs)
   }, 60_000)
 

@@ -175,3 +175,56 @@ describe('GraphQL queries sent by POST', () => {
     for (let i = 0; i < 2; i++) expect((await post(mutation)).cache).toBeNull()
   })
 })
+
+describe('GraphQL queries sent by GET', () => {
+  const QUERY = 'query Summary($slug: String, $draft: Boolean) { Articles(where: { slug: { equals: $slug } }, draft: $draft) { docs { summary } } }'
+  const get = async (query: string, variables: unknown, headers: Record<string, string> = {}) => {
+    const params = new URLSearchParams({ query, variables: JSON.stringify(variables) })
+    const res = await fetch(`${stack.cms.url}/api/graphql?${params}`, { headers })
+    return { status: res.status, cache: res.headers.get('x-cache'), allow: res.headers.get('allow'), text: await res.text() }
+  }
+  const summary = (text: string) => (JSON.parse(text) as { data: { Articles: { docs: { summary: string }[] } } }).data.Articles.docs[0]?.summary
+  const published = async () => (await (await fetch(`${stack.cms.url}/api/articles/${articleId}?depth=0`, { headers: { 'cache-control': 'no-cache' } })).json()) as { summary: string }
+
+  it('answers what POST answers, and a repeat from memory until a publish', async () => {
+    const first = await get(QUERY, { slug: SLUG, draft: false })
+    expect(first.status, first.text).toBe(200)
+    expect(summary(first.text)).toBe((await published()).summary)
+    const again = await get(QUERY, { slug: SLUG, draft: false })
+    expect(again.cache).toBe('HIT')
+    expect(again.text).toBe(first.text)
+
+    const publish = await fetch(`${stack.cms.url}/api/articles/${articleId}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', ...auth(editor) },
+      body: JSON.stringify({ summary: 'Published, read through GraphQL by GET.', _status: 'published' }),
+    })
+    expect(publish.status).toBe(200)
+    const after = await get(QUERY, { slug: SLUG, draft: false })
+    expect(after.cache).toBeNull()
+    expect(summary(after.text)).toBe('Published, read through GraphQL by GET.')
+  })
+
+  it('keeps drafts with the editor who asked, and refuses a mutation sent by GET without running it', async () => {
+    const draft = await fetch(`${stack.cms.url}/api/articles/${articleId}?draft=true`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', ...auth(editor) },
+      body: JSON.stringify({ summary: 'GraphQL GET draft, editors only.' }),
+    })
+    expect(draft.status).toBe(200)
+    for (let i = 0; i < 2; i++) {
+      const asEditor = await get(QUERY, { slug: SLUG, draft: true }, auth(editor))
+      expect(asEditor.cache).toBeNull()
+      expect(summary(asEditor.text)).toBe('GraphQL GET draft, editors only.')
+      const anonymous = await get(QUERY, { slug: SLUG, draft: true })
+      expect(anonymous.status).toBe(200)
+      expect(anonymous.text).not.toContain('GraphQL GET draft, editors only.')
+    }
+    const before = (await published()).summary
+    const mutation = `mutation { updateArticle(id: ${JSON.stringify(articleId)}, data: { summary: "written by a link" }) { summary } }`
+    const refused = await get(mutation, null, auth(editor))
+    expect(refused.status, refused.text).toBe(405)
+    expect(refused.text).toContain('Cannot perform mutations over GET')
+    expect((await published()).summary).toBe(before)
+  })
+})
