@@ -330,6 +330,27 @@ describe('search', () => {
     expect(html).not.toContain('<script>alert(2)')
   })
 
+  it('follows an edited section and a renamed reviewer: the new words are found, the old ones no longer', async () => {
+    const id = await articleId(SLUG)
+    const paragraph = (text: string) => ({ root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: [{ type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, children: [{ type: 'text', version: 1, text, detail: 0, format: 0, mode: 'normal', style: '' }] }] } })
+    const section = await send('POST', '/api/sections', { article: id, heading: 'Field notes', _status: 'published', body: paragraph('A narwhal appeared in the notes.') }, editor)
+    expect(section.status, await section.clone().text()).toBe(201)
+    const sectionId = (await json<{ doc: { id: number } }>(section)).doc.id
+    const article = await json<{ sections: (number | string)[] }>(await fetch(`${cms}/api/articles/${id}?depth=0`, { headers: auth(editor) }))
+    expect((await send('PATCH', `/api/articles/${id}`, { sections: [...article.sections, sectionId], _status: 'published' }, editor)).status).toBe(200)
+    await expect.poll(async () => (await searchApi('narwhal')).docs.map((d) => d.slug), { timeout: 2_000 }).toEqual([SLUG])
+
+    expect((await send('PATCH', `/api/sections/${sectionId}`, { body: paragraph('An okapi appeared in the notes.'), _status: 'published' }, editor)).status).toBe(200)
+    await expect.poll(async () => (await searchApi('okapi')).docs.map((d) => d.snippet), { timeout: 2_000 }).toEqual(['An okapi appeared in the notes.'])
+    expect((await searchApi('narwhal')).totalDocs).toBe(0)
+
+    expect((await send('PATCH', `/api/people/${reviewerId}`, { name: 'Cara Vantongeren' }, editor)).status).toBe(200)
+    await expect.poll(async () => (await searchApi('Vantongeren')).docs.map((d) => d.slug), { timeout: 2_000 }).toEqual([SLUG])
+    expect((await searchApi('Cara Vance')).totalDocs).toBe(0)
+    expect((await send('PATCH', `/api/people/${reviewerId}`, { name: 'Cara Vance' }, editor)).status).toBe(200)
+    await expect.poll(async () => (await searchApi('Cara Vance')).docs.map((d) => d.slug), { timeout: 2_000 }).toEqual([SLUG])
+  })
+
   it('passes axe-core on the search page, and the front page has a search box', async () => {
     expect(await axeViolations(`${web}/search?q=quokka`)).toEqual([])
     const front = await (await fetch(`${web}/`)).text()
