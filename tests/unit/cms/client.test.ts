@@ -238,9 +238,9 @@ describe('headers and fetch options', () => {
 })
 
 describe('listAllArticles', () => {
-  const docs = Array.from({ length: 250 }, (_, i) => ({ ...summary, id: i + 1, slug: `a-${i + 1}` }))
+  const docs = Array.from({ length: 2 * LIST_ALL_PAGE_SIZE + 50 }, (_, i) => ({ ...summary, id: i + 1, slug: `a-${i + 1}` }))
 
-  it('pages through 100 at a time until there is no next page', async () => {
+  it('pages through LIST_ALL_PAGE_SIZE at a time until there is no next page', async () => {
     const { baseURL, requests } = await serve((req, res) => {
       const page = Number(queryOf(req).get('page'))
       const limit = Number(queryOf(req).get('limit'))
@@ -250,9 +250,9 @@ describe('listAllArticles', () => {
 
     expect(all.map((d) => d.slug)).toEqual(docs.map((d) => d.slug))
     expect(requests.map((r) => [queryOf(r).get('page'), queryOf(r).get('limit')])).toEqual([
-      ['1', '100'],
-      ['2', '100'],
-      ['3', '100'],
+      ['1', String(LIST_ALL_PAGE_SIZE)],
+      ['2', String(LIST_ALL_PAGE_SIZE)],
+      ['3', String(LIST_ALL_PAGE_SIZE)],
     ])
   })
 
