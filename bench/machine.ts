@@ -1,7 +1,7 @@
 /** What the numbers were measured on: they mean little without it. */
 import { execFileSync } from 'node:child_process'
 import os from 'node:os'
-import { repoRoot } from '../src/env'
+import { heapFlag, repoRoot } from '../src/env'
 
 export interface MachineInfo {
   cores: number
@@ -10,6 +10,8 @@ export interface MachineInfo {
   node: string
   os: string
   commit: string
+  /** The servers' V8 heap bounds the bench started them with. */
+  heapBounds: string
 }
 
 function commit(): string {
@@ -31,6 +33,7 @@ export function machineInfo(): MachineInfo {
     node: process.version,
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     commit: commit(),
+    heapBounds: `cms ${heapFlag('cms', process.env)}, web ${heapFlag('web', process.env)}`,
   }
 }
 

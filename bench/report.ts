@@ -63,6 +63,7 @@ function machineSection(r: Report): string {
       ['Node', r.machine.node],
       ['OS', r.machine.os],
       ['Commit', r.machine.commit],
+      ['Heap bounds', r.machine.heapBounds],
       ['Date', r.startedAt.toISOString()],
       ['Load average (1/5/15 min) before / after (after includes the bench itself)', `${r.loadBefore} / ${r.loadAfter}`],
       ['Run', `${r.quick ? '--quick, ' : ''}${r.duration} s per read scenario and ${r.growthDuration} s per growth scenario (each side, in ${r.rounds.reads} and ${r.rounds.growth} interleaved turns), ${r.connections} connections; whole run ${n0(r.elapsedSec)} s${r.buildSec >= 1 ? `, of which ${n0(r.buildSec)} s building stale apps` : ''}`],

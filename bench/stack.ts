@@ -11,6 +11,9 @@ export const BUNDLED_SLUG = 'ketamine-a-promising-breakthrough-in-mental-health-
 /** Load from one address must not trip the API rate limiter (it would turn into 429 "errors"). */
 export const BENCH_LIMITS: EnvVars = { RATE_LIMIT_API_MAX: '1000000000', RATE_LIMIT_LOGIN_MAX: '1000000', PAGE_CACHE_MISSES_PER_MINUTE: '1000000000' }
 
+/** The servers' heap bounds as the bench was started with them (`CMS_HEAP_MB=320 npm run bench`), else the defaults. */
+const heapBounds = (): EnvVars => ({ CMS_HEAP_MB: process.env.CMS_HEAP_MB, WEB_HEAP_MB: process.env.WEB_HEAP_MB })
+
 export interface SeedTiming {
   /** The CLI's own "done in N ms": the writes, after Payload is up. */
   doneMs: number
@@ -44,7 +47,7 @@ export async function timedSeed(env: EnvVars, args: string[]): Promise<SeedTimin
  * NODE_OPTIONS=--cpu-prof when profiling. `noopSeed: false` skips timing a second, no-op seed run.
  */
 export async function startBenchStack(opts: { cmsEnv?: EnvVars; webEnv?: EnvVars; noopSeed?: boolean } = {}): Promise<BenchStack> {
-  const { dataDir, env } = await baseEnv(BENCH_LIMITS)
+  const { dataDir, env } = await baseEnv({ ...BENCH_LIMITS, ...heapBounds() })
   const running: Running[] = []
   const stopAll = async () => {
     await Promise.all(running.map((r) => r.stop()))

@@ -28,7 +28,8 @@ const port = z.coerce.number().int().min(0).max(65535)
 const url = z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, ''))
 const csv = z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
 const positiveInt = z.coerce.number().int().positive()
-const DEFAULT_CMS_HEAP_MB = 512
+/** V8 old-generation bounds of the two servers, in MB (see heapFlag below for why and how they were chosen). */
+const DEFAULT_HEAP_MB = { cms: 512, web: 256 } as const
 
 /**
  * Socket limits shared by both HTTP servers. A client that sends headers slowly (or never finishes
@@ -91,8 +92,8 @@ const cmsSchema = base.extend({
   SQLITE_WRITE_WAIT_MS: positiveInt.default(20_000),
   SQLITE_BUSY_TIMEOUT_MS: positiveInt.default(1_000),
   // V8's old-generation limit for the CMS process, in MB (read by the launchers: `npm start`, the
-  // test and bench stacks, the image). See cmsHeapFlag below.
-  CMS_HEAP_MB: positiveInt.default(DEFAULT_CMS_HEAP_MB),
+  // test and bench stacks, the image). See heapFlag below.
+  CMS_HEAP_MB: positiveInt.default(DEFAULT_HEAP_MB.cms),
   ...serverLimits,
   // Scripts (seed, import) share the config but must not start the scheduled-publish cron.
   JOBS_AUTORUN: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
@@ -120,19 +121,23 @@ const webSchema = base.extend({
   ...serverLimits,
   // The CSL style of the reference list under each article.
   REFERENCE_STYLE: z.enum(['ama', 'apa', 'vancouver']).default('ama'),
+  // V8's old-generation limit for the reader site's process, in MB; see heapFlag below.
+  WEB_HEAP_MB: positiveInt.default(DEFAULT_HEAP_MB.web),
 })
 
 /**
- * The CMS's heap bound as a Node flag. Without one V8 sizes the old generation from the machine's
- * memory (4 GB on a 24 GB host) and, under a burst of API reads, lets short-lived garbage pile up
- * for hundreds of MB before a full collection: at 50 connections the CMS peaked at 520-700 MB.
- * With 512 MB V8 collects sooner and the same load peaks near 400 MB at the same throughput; the
- * CMS's live heap is far below the bound. Launchers read it leniently: a bad value is reported by
- * the CMS's own env check, not by the process that starts it.
+ * A server's heap bound as a Node flag. Without one V8 sizes the old generation from the machine's
+ * memory (4 GB on a 24 GB host) and, under a burst of reads, lets short-lived garbage pile up for
+ * hundreds of MB before a full collection: at 50 connections the CMS peaked at 520-700 MB. With a
+ * bound V8 collects sooner, at the same throughput. What each bound must leave room for: the reader
+ * site's live heap is Next and its renders (its page cache holds Buffers, outside this bound); the
+ * CMS's holds Payload and the search index, about 200 MB at 10,000 articles. Launchers read
+ * it leniently: a bad value is reported by the server's own env check, not by the process that
+ * starts it.
  */
-export function cmsHeapFlag(source: EnvSource): string {
-  const parsed = cmsSchema.shape.CMS_HEAP_MB.safeParse(source.CMS_HEAP_MB)
-  return `--max-old-space-size=${parsed.success ? parsed.data : DEFAULT_CMS_HEAP_MB}`
+export function heapFlag(server: 'cms' | 'web', source: EnvSource): string {
+  const parsed = server === 'cms' ? cmsSchema.shape.CMS_HEAP_MB.safeParse(source.CMS_HEAP_MB) : webSchema.shape.WEB_HEAP_MB.safeParse(source.WEB_HEAP_MB)
+  return `--max-old-space-size=${parsed.success ? parsed.data : DEFAULT_HEAP_MB[server]}`
 }
 
 /** `npm run cluster` (scripts/cluster.ts): the ports nginx listens on for readers and for the CMS. */

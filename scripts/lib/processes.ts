@@ -1,13 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
-import { cmsHeapFlag, repoRoot, type EnvSource } from '../../src/env'
+import { heapFlag, repoRoot, type EnvSource } from '../../src/env'
 
 export const CMS_ENTRY = 'apps/cms/server.ts'
 export const WEB_ENTRY = 'apps/web/server.ts'
 
-/** Node's arguments for a TypeScript entry point: the tsx loader, and the CMS's heap bound. */
+/** Node's arguments for a TypeScript entry point: the tsx loader, and a server's heap bound. */
 export function nodeArgs(entry: string, env: EnvSource): string[] {
-  return [...(entry === CMS_ENTRY ? [cmsHeapFlag(env)] : []), '--import', 'tsx', path.join(repoRoot, entry)]
+  const bound = entry === CMS_ENTRY ? [heapFlag('cms', env)] : entry === WEB_ENTRY ? [heapFlag('web', env)] : []
+  return [...bound, '--import', 'tsx', path.join(repoRoot, entry)]
 }
 
 /** Run a TypeScript entry point with the tsx loader in a child process, output prefixed by the child. */
