@@ -31,6 +31,8 @@ export interface GrowthLevel {
   baselines: Record<string, Measurement>
   /** `GET /api/search`, one request at a time, with this many articles indexed. */
   search: SearchLatency
+  /** The sitemap and the site feed right after a purge: median time of 3, and size. */
+  listings: Record<string, { ms: number; bytes: number }>
 }
 
 function generate(env: EnvVars, from: number, to: number): Promise<number> {
@@ -81,6 +83,28 @@ async function uncachedCosts(scenarios: HttpScenario[], urls: Urls, revalidateSe
   return out
 }
 
+const LISTINGS = { sitemap: '/sitemap.xml', feed: '/feed.xml' } as const
+
+/** Documents that list the whole catalogue or its newest part: their cost after a purge, and their size. */
+async function listingCosts(urls: Urls, revalidateSecret: string): Promise<GrowthLevel['listings']> {
+  const out: GrowthLevel['listings'] = {}
+  for (const [name, path] of Object.entries(LISTINGS)) {
+    const samples: number[] = []
+    let bytes = 0
+    for (let i = 0; i < 3; i++) {
+      const purge = await sendRevalidation(urls.web, revalidateSecret, { event: 'update', collection: 'articles', slugs: [] })
+      if (!purge.ok) throw new Error(`purging the reader site failed: ${purge.status ?? ''} ${purge.error ?? ''}`)
+      const started = performance.now()
+      const res = await capture(`${urls.web}${path}`)
+      samples.push(performance.now() - started)
+      if (res.status !== 200) throw new Error(`${path} answered ${res.status}`)
+      bytes = res.body.length
+    }
+    out[name] = { ms: percentile(samples, 50), bytes }
+  }
+  return out
+}
+
 export async function runGrowth(opts: {
   env: EnvVars
   urls: Urls
@@ -106,6 +130,8 @@ export async function runGrowth(opts: {
       opts.log(`growth: ${count} articles (${(generateMs / 1000).toFixed(1)} s)`)
     }
     const uncachedMs = await uncachedCosts(scenarios, opts.urls, opts.env.REVALIDATE_SECRET!)
+    const listings = await listingCosts(opts.urls, opts.env.REVALIDATE_SECRET!)
+    opts.log(`growth ${level}: sitemap ${listings.sitemap!.ms.toFixed(0)} ms (${listings.sitemap!.bytes} bytes), feed ${listings.feed!.ms.toFixed(0)} ms (${listings.feed!.bytes} bytes) after a purge`)
     const search = await measureSearch(opts.urls.cms)
     opts.log(`growth ${level}: search p50 ${search.p50Ms.toFixed(1)} ms, p95 ${search.p95Ms.toFixed(1)} ms (${search.samples} queries)`)
     const { routes } = await warmAndCapture(scenarios, opts.urls)
@@ -129,7 +155,7 @@ export async function runGrowth(opts: {
     } finally {
       await baseline.stop()
     }
-    out.push({ articles: level, generateMs, uncachedMs, results, baselines, search })
+    out.push({ articles: level, generateMs, uncachedMs, results, baselines, search, listings })
   }
   return out
 }

@@ -155,7 +155,11 @@ function growthSection(levels: GrowthLevel[]): string {
     }),
   ])
   const uncached = ids.map((id) => [id, ...levels.map((l) => (l.uncachedMs[id] === undefined ? '–' : ms(l.uncachedMs[id]!)))])
-  const made = levels.filter((l) => l.generateMs > 0).map((l) => `${n0(l.articles)}: ${(l.generateMs / 1000).toFixed(1)} s`)
+  const made = levels.flatMap((l, i) => {
+    const added = l.articles - (levels[i - 1]?.articles ?? l.articles)
+    return l.generateMs > 0 ? [`to ${n0(l.articles)}: ${(l.generateMs / 1000).toFixed(1)} s (${(added / (l.generateMs / 1000)).toFixed(1)} articles/s)`] : []
+  })
+  const listing = (name: string) => levels.map((l) => (l.listings?.[name] ? `${ms(l.listings[name]!.ms)}, ${n0(l.listings[name]!.bytes)} bytes` : '–'))
   return [
     'Each cell: throughput, its ratio to a same-bytes baseline interleaved with it, **that ratio relative to the',
     '1-article level** (the growth figure the targets use), p99, errors, peak RSS cms / web.',
@@ -175,7 +179,15 @@ function growthSection(levels: GrowthLevel[]): string {
       ['max', ...levels.map((l) => ms(l.search.maxMs))],
     ]),
     '',
-    `Publishing the extra articles through the Local API took: ${made.join(', ') || '–'}.`,
+    'The sitemap (every article, one file up to 50,000 URLs, then an index of files) and the site feed (the newest',
+    '50 articles in full) right after a purge, median of 3:',
+    '',
+    table(['', ...head.slice(1)], [
+      ['/sitemap.xml', ...listing('sitemap')],
+      ['/feed.xml', ...listing('feed')],
+    ]),
+    '',
+    `Publishing the extra articles through the seed writer (Local API, one process) took: ${made.join(', ') || '–'}.`,
   ].join('\n')
 }
 

@@ -90,6 +90,8 @@ export interface FullResults {
 export const RESTART_READY_MS = 5_000
 
 export const SEARCH_P95_MS = 50
+/** A purged article page rebuilt (CMS read and render) at the largest catalogue measured. */
+export const COLD_RENDER_P50_MS = 30
 
 /** For each publish of the cluster's steady phase, when the slowest instance had it. */
 export const everyInstanceMs = (run: ClusterRun): number[] => run.steady.visibleMs.map((seen) => Math.max(...Object.values(seen)))
@@ -169,6 +171,12 @@ export function allChecks(r: FullResults): Check[] {
         pass: normalized >= 0.8,
       })
     }
+  }
+
+  const largest = r.growth.at(-1)
+  const cold = largest?.uncachedMs.article
+  if (largest && cold !== undefined) {
+    checks.push({ name: `Article page right after a purge (cold render), p50 at ${largest.articles} article(s)`, target: `<= ${COLD_RENDER_P50_MS} ms`, actual: `${fmt(cold, 1)} ms`, pass: cold <= COLD_RENDER_P50_MS })
   }
 
   const searched = r.growth.at(-1)

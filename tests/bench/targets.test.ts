@@ -67,7 +67,7 @@ describe('throughputChecks for generic reads and compressed answers', () => {
 })
 
 describe('growthRatio', () => {
-  const level = (articles: number, rps: number, base: number) => ({ articles, generateMs: 0, uncachedMs: {}, results: { front: m(rps) }, baselines: { front: m(base) }, search: { samples: 0, p50Ms: 0, p95Ms: 0, maxMs: 0 } })
+  const level = (articles: number, rps: number, base: number) => ({ articles, generateMs: 0, uncachedMs: {}, results: { front: m(rps) }, baselines: { front: m(base) }, search: { samples: 0, p50Ms: 0, p95Ms: 0, maxMs: 0 }, listings: {} })
   it('divides out each level’s own baseline when normalized', () => {
     expect(growthRatio(level(1, 800, 1000), level(1000, 400, 500), 'front', true)).toBeCloseTo(1)
     expect(growthRatio(level(1, 800, 1000), level(1000, 400, 500), 'front', false)).toBeCloseTo(0.5)
