@@ -105,6 +105,12 @@ async function listingCosts(urls: Urls, revalidateSecret: string): Promise<Growt
   return out
 }
 
+/** A level that could not be measured: which, and why (the reason includes the CMS's last output). */
+export interface GrowthFailure {
+  articles: number
+  message: string
+}
+
 export async function runGrowth(opts: {
   env: EnvVars
   urls: Urls
@@ -115,47 +121,60 @@ export async function runGrowth(opts: {
   ids: readonly string[]
   workDir: string
   log: (line: string) => void
-}): Promise<GrowthLevel[]> {
-  const scenarios: HttpScenario[] = httpScenarios(opts.keys).filter((s) => opts.ids.includes(s.id))
-  const out: GrowthLevel[] = []
-  let count = await publishedCount(opts.urls.cms)
+  /** The servers' recent output, for the reason of a failed level. */
+  serverOutput: () => string
+}): Promise<{ levels: GrowthLevel[]; failure?: GrowthFailure }> {
+  const levels: GrowthLevel[] = []
   for (const level of opts.levels) {
-    let generateMs = 0
-    if (level > count) {
-      opts.log(`growth: publishing ${level - count} more articles through the Local API...`)
-      // Variant numbers start at 1: the bundled article itself is the first of the N.
-      generateMs = await generate(opts.env, count, level)
-      count = await publishedCount(opts.urls.cms)
-      if (count !== level) throw new Error(`expected ${level} published articles, the API reports ${count}`)
-      opts.log(`growth: ${count} articles (${(generateMs / 1000).toFixed(1)} s)`)
-    }
-    const uncachedMs = await uncachedCosts(scenarios, opts.urls, opts.env.REVALIDATE_SECRET!)
-    const listings = await listingCosts(opts.urls, opts.env.REVALIDATE_SECRET!)
-    opts.log(`growth ${level}: sitemap ${listings.sitemap!.ms.toFixed(0)} ms (${listings.sitemap!.bytes} bytes), feed ${listings.feed!.ms.toFixed(0)} ms (${listings.feed!.bytes} bytes) after a purge`)
-    const search = await measureSearch(opts.urls.cms)
-    opts.log(`growth ${level}: search p50 ${search.p50Ms.toFixed(1)} ms, p95 ${search.p95Ms.toFixed(1)} ms (${search.samples} queries)`)
-    const { routes } = await warmAndCapture(scenarios, opts.urls)
-    const baseline = await startBaseline(routes, opts.workDir)
-    const baselines: Record<string, Measurement> = {}
-    const results: Record<string, Measurement> = {}
     try {
-      for (const s of scenarios) {
-        const [base, result] = await measureInterleaved(
-          [
-            { ...baselineRequest(s), url: `${baseline.url}${s.baselinePath}`, pids: { baseline: baseline.pid } },
-            { ...loadRequest(s), url: urlOf(s, opts.urls), pids: opts.pids },
-          ],
-          roundsFor(opts.duration),
-          opts.duration / roundsFor(opts.duration),
-        )
-        baselines[s.id] = base!
-        results[s.id] = result!
-        opts.log(`growth ${level}: ${s.id} ${result!.requestsPerSec.toFixed(0)} req/s (${(result!.requestsPerSec / base!.requestsPerSec).toFixed(3)}x baseline)`)
-      }
-    } finally {
-      await baseline.stop()
+      levels.push(await measureLevel(opts, level))
+    } catch (err) {
+      // The levels measured so far are still a report; the failed one is a missed target in it.
+      const message = `${err instanceof Error ? err.message : String(err)}\n${opts.serverOutput()}`
+      opts.log(`growth ${level}: failed: ${message}`)
+      return { levels, failure: { articles: level, message } }
     }
-    out.push({ articles: level, generateMs, uncachedMs, results, baselines, search, listings })
   }
-  return out
+  return { levels }
+}
+
+async function measureLevel(opts: Parameters<typeof runGrowth>[0], level: number): Promise<GrowthLevel> {
+  const scenarios: HttpScenario[] = httpScenarios(opts.keys).filter((s) => opts.ids.includes(s.id))
+  let count = await publishedCount(opts.urls.cms)
+  let generateMs = 0
+  if (level > count) {
+    opts.log(`growth: publishing ${level - count} more articles through the Local API...`)
+    // Variant numbers start at 1: the bundled article itself is the first of the N.
+    generateMs = await generate(opts.env, count, level)
+    count = await publishedCount(opts.urls.cms)
+    if (count !== level) throw new Error(`expected ${level} published articles, the API reports ${count}`)
+    opts.log(`growth: ${count} articles (${(generateMs / 1000).toFixed(1)} s)`)
+  }
+  const uncachedMs = await uncachedCosts(scenarios, opts.urls, opts.env.REVALIDATE_SECRET!)
+  const listings = await listingCosts(opts.urls, opts.env.REVALIDATE_SECRET!)
+  opts.log(`growth ${level}: sitemap ${listings.sitemap!.ms.toFixed(0)} ms (${listings.sitemap!.bytes} bytes), feed ${listings.feed!.ms.toFixed(0)} ms (${listings.feed!.bytes} bytes) after a purge`)
+  const search = await measureSearch(opts.urls.cms)
+  opts.log(`growth ${level}: search p50 ${search.p50Ms.toFixed(1)} ms, p95 ${search.p95Ms.toFixed(1)} ms (${search.samples} queries)`)
+  const { routes } = await warmAndCapture(scenarios, opts.urls)
+  const baseline = await startBaseline(routes, opts.workDir)
+  const baselines: Record<string, Measurement> = {}
+  const results: Record<string, Measurement> = {}
+  try {
+    for (const s of scenarios) {
+      const [base, result] = await measureInterleaved(
+        [
+          { ...baselineRequest(s), url: `${baseline.url}${s.baselinePath}`, pids: { baseline: baseline.pid } },
+          { ...loadRequest(s), url: urlOf(s, opts.urls), pids: opts.pids },
+        ],
+        roundsFor(opts.duration),
+        opts.duration / roundsFor(opts.duration),
+      )
+      baselines[s.id] = base!
+      results[s.id] = result!
+      opts.log(`growth ${level}: ${s.id} ${result!.requestsPerSec.toFixed(0)} req/s (${(result!.requestsPerSec / base!.requestsPerSec).toFixed(3)}x baseline)`)
+    }
+  } finally {
+    await baseline.stop()
+  }
+  return { articles: level, generateMs, uncachedMs, results, baselines, search, listings }
 }

@@ -15,7 +15,7 @@ import { buildIfStale } from '../scripts/build'
 import { createFirstAdmin } from '../scripts/lib/restApi'
 import { adminScreens, type AdminTimings } from './admin'
 import { clusterBench, type ClusterRun } from './cluster'
-import { runGrowth, type GrowthLevel } from './growth'
+import { runGrowth, type GrowthFailure, type GrowthLevel } from './growth'
 import { readerPages, runLighthouse, type LighthouseRun } from './lighthouse'
 import { roundsFor } from './interleave'
 import { CONNECTIONS } from './load'
@@ -70,6 +70,7 @@ async function main(): Promise<void> {
   let http: HttpPair[] = []
   let publish: PublishTiming = { visibleMs: [], saveMs: [] }
   let growth: GrowthLevel[] = []
+  let growthFailure: GrowthFailure | undefined
   let sizes: SizedSeed[] = []
   let startup: StartupTiming | undefined
   let cluster: ClusterRun | undefined
@@ -102,7 +103,8 @@ async function main(): Promise<void> {
       // The summary changed while publishing: take the current ETag for the growth runs.
       const currentKeys = await scenarioKeys(urls.cms, stack.slug)
       const pids = { cms: stack.cms.child.pid!, web: stack.web.child.pid! }
-      growth = await runGrowth({ env: stack.env, urls, pids, keys: currentKeys, levels: opts.growthLevels, duration: opts.growthDuration, ids: GROWTH_IDS, workDir, log })
+      const serverOutput = () => `CMS:\n${stack.cms.output().slice(-2_000)}\nreader site:\n${stack.web.output().slice(-1_000)}`
+      ;({ levels: growth, failure: growthFailure } = await runGrowth({ env: stack.env, urls, pids, keys: currentKeys, levels: opts.growthLevels, duration: opts.growthDuration, ids: GROWTH_IDS, workDir, log, serverOutput }))
     }
   } finally {
     await stopStack()
@@ -121,7 +123,7 @@ async function main(): Promise<void> {
   }
   fs.rmSync(workDir, { recursive: true, force: true })
 
-  const checks = allChecks({ http, publishVisibleMs: publish.visibleMs, seed: stack.seed, growth, sizes, cluster, lighthouse, startup, admin: adminTimings })
+  const checks = allChecks({ http, publishVisibleMs: publish.visibleMs, seed: stack.seed, growth, growthFailure, sizes, cluster, lighthouse, startup, admin: adminTimings })
   const report = renderReport({
     machine: machineInfo(),
     startedAt,
@@ -150,7 +152,7 @@ async function main(): Promise<void> {
   // Every number, for a closer look than the report gives (bench-out/ is not committed).
   const raw = path.join(repoRoot, 'bench-out', `results-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`)
   fs.mkdirSync(path.dirname(raw), { recursive: true })
-  fs.writeFileSync(raw, JSON.stringify({ opts: { ...opts, skip: [...opts.skip], profile: [...opts.profile] }, http, publish, seed: stack.seed, growth, sizes, startup, cluster, lighthouse, admin: adminTimings, checks }, null, 2))
+  fs.writeFileSync(raw, JSON.stringify({ opts: { ...opts, skip: [...opts.skip], profile: [...opts.profile] }, http, publish, seed: stack.seed, growth, growthFailure, sizes, startup, cluster, lighthouse, admin: adminTimings, checks }, null, 2))
   if (opts.profile.size) log(`CPU profiles in bench-out/profiles/ (open in Chrome DevTools, or: npx tsx bench/profileSummary.ts <file>)`)
   for (const c of checks) log(`${c.pass ? 'PASS' : 'MISS'}  ${c.name}: ${c.actual} (wanted ${c.target})`)
   log(`wrote ${path.relative(repoRoot, opts.out)} in ${((Date.now() - t0) / 1000).toFixed(0)} s`)

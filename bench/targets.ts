@@ -8,7 +8,7 @@ import type { AdminTimings } from './admin'
 import type { LighthouseRun } from './lighthouse'
 import type { StartupTiming } from './startup'
 import type { Measurement } from './load'
-import type { GrowthLevel } from './growth'
+import type { GrowthFailure, GrowthLevel } from './growth'
 import type { SeedTiming } from './stack'
 import type { SizedSeed } from './seedSizes'
 import { percentile } from './stats'
@@ -79,6 +79,8 @@ export interface FullResults {
   publishVisibleMs: number[]
   seed: { cold: SeedTiming; noop?: SeedTiming }
   growth: GrowthLevel[]
+  /** A growth level that could not be measured (the levels before it are in `growth`). */
+  growthFailure?: GrowthFailure
   sizes: SizedSeed[]
   cluster?: ClusterRun
   lighthouse?: LighthouseRun[]
@@ -171,6 +173,11 @@ export function allChecks(r: FullResults): Check[] {
         pass: normalized >= 0.8,
       })
     }
+  }
+
+  if (r.growthFailure) {
+    const reason = r.growthFailure.message.split('\n')[0]!.slice(0, 200)
+    checks.push({ name: `Growth measured at ${r.growthFailure.articles} articles`, target: 'measured', actual: `failed: ${reason}`, pass: false })
   }
 
   const largest = r.growth.at(-1)

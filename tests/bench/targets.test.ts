@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Measurement } from '../../bench/load'
 import { percentile } from '../../bench/stats'
-import { growthRatio, throughputChecks, type HttpPair } from '../../bench/targets'
+import { allChecks, growthRatio, throughputChecks, type HttpPair } from '../../bench/targets'
 
 const m = (requestsPerSec: number, extra: Partial<Measurement> = {}): Measurement => ({
   url: 'http://x/',
@@ -71,6 +71,13 @@ describe('growthRatio', () => {
   it('divides out each level’s own baseline when normalized', () => {
     expect(growthRatio(level(1, 800, 1000), level(1000, 400, 500), 'front', true)).toBeCloseTo(1)
     expect(growthRatio(level(1, 800, 1000), level(1000, 400, 500), 'front', false)).toBeCloseTo(0.5)
+  })
+})
+
+describe('allChecks', () => {
+  it('reports a growth level that could not be measured as a missed target with its reason', () => {
+    const checks = allChecks({ http: [], publishVisibleMs: [], seed: { cold: { doneMs: 100, wallMs: 900 } }, growth: [], growthFailure: { articles: 10000, message: 'fetch failed\nCMS:\n...' }, sizes: [] })
+    expect(checks.find((c) => c.name === 'Growth measured at 10000 articles')).toMatchObject({ actual: 'failed: fetch failed', pass: false })
   })
 })
 
