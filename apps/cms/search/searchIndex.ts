@@ -11,7 +11,8 @@
  * A sync re-indexes only what changed: articles and sections updated since the last sync (by their
  * `updatedAt`, read back a margin for clocks of other writers), and drops articles no longer
  * published. Rebuilding everything took 17 s at 10,000 articles, and a publish would have made the
- * next search wait for it. A renamed person or topic, whose name many articles carry, rebuilds.
+ * next search wait for it. A person or topic renamed or deleted, whose name many articles may carry,
+ * rebuilds.
  *
  * Why globalThis: the express server and Payload's route handlers load separate module instances
  * (see apiCache.ts); one index per process, not two.
@@ -47,6 +48,7 @@ type Doc = { id: string; title: string; summary: string; body: string; people: s
  */
 type Built = {
   index: MiniSearch<Doc>
+  names: Names
   summaries: Map<string, SearchHit>
   sectionIds: Map<string, string[]>
   generation: number
@@ -87,24 +89,29 @@ async function sectionTexts(payload: Payload, ids: string[]): Promise<Map<string
 
 const ARTICLE_SELECT = { ...articleSummarySelect, sections: true, authors: true, medicalReviewer: true, topics: true } as const
 
-type Names = (list: unknown[] | null | undefined, kind: 'people' | 'topics') => string
+/** Names of people and topics by id: what the people and topics fields of the index hold. */
+type Names = { people: Map<string, string>; topics: Map<string, string> }
 
 async function namesOf(payload: Payload): Promise<Names> {
   const people = (await payload.find({ collection: PEOPLE, select: { name: true }, pagination: false, ...COMMON })).docs as Person[]
   const topics = (await payload.find({ collection: TOPICS, select: { name: true }, pagination: false, ...COMMON })).docs as Topic[]
-  const byKind = { people: new Map(people.map((p) => [String(p.id), p.name])), topics: new Map(topics.map((t) => [String(t.id), t.name])) }
-  return (list, kind) => (list ?? []).flatMap((r) => byKind[kind].get(String(relationId(r as string))) ?? []).join(' ')
+  return { people: new Map(people.map((p) => [String(p.id), p.name])), topics: new Map(topics.map((t) => [String(t.id), t.name])) }
 }
 
+const namesIn = (names: Names, kind: keyof Names, list: unknown[] | null | undefined) => (list ?? []).flatMap((r) => names[kind].get(String(relationId(r as string))) ?? []).join(' ')
+
+/** Whether a name the index may hold has changed or gone (a new person or topic is in no article yet). */
+const namesMoved = (was: Names, now: Names) => (['people', 'topics'] as const).some((kind) => [...was[kind]].some(([id, name]) => now[kind].get(id) !== name))
+
 /** (Re-)index published articles, replacing what the index held for them. */
-async function indexArticles(payload: Payload, built: Built, articles: Article[], names: Names): Promise<void> {
+async function indexArticles(payload: Payload, built: Built, articles: Article[]): Promise<void> {
   const texts = await sectionTexts(payload, articles.flatMap((a) => (a.sections ?? []).map((s) => String(relationId(s)))))
   for (const a of articles) {
     const id = String(a.id)
     if (built.index.has(id)) built.index.discard(id)
     const ids = (a.sections ?? []).map((s) => String(relationId(s))).filter((sid) => texts.has(sid))
     const reviewer = a.medicalReviewer == null ? [] : [a.medicalReviewer]
-    built.index.add({ id, title: a.title, summary: a.summary ?? '', body: ids.map((sid) => texts.get(sid)).join('\n'), people: names([...(a.authors ?? []), ...reviewer], 'people'), topics: names(a.topics, 'topics') })
+    built.index.add({ id, title: a.title, summary: a.summary ?? '', body: ids.map((sid) => texts.get(sid)).join('\n'), people: namesIn(built.names, 'people', [...(a.authors ?? []), ...reviewer]), topics: namesIn(built.names, 'topics', a.topics) })
     built.summaries.set(id, { ...toSummary(a), score: 0, snippet: '', highlights: [] })
     built.sectionIds.set(id, ids)
   }
@@ -126,14 +133,14 @@ async function eachPublishedBatch(payload: Payload, where: Where, fn: (articles:
 }
 
 async function build(payload: Payload): Promise<Built> {
-  const built: Built = { index: newIndex(), summaries: new Map(), sectionIds: new Map(), generation: apiCache.generation(), syncedFrom: Date.now(), syncedAt: 0 }
-  const names = await namesOf(payload)
-  await eachPublishedBatch(payload, {}, (articles) => indexArticles(payload, built, articles, names))
+  const syncedFrom = Date.now()
+  const built: Built = { index: newIndex(), names: await namesOf(payload), summaries: new Map(), sectionIds: new Map(), generation: apiCache.generation(), syncedFrom, syncedAt: 0 }
+  await eachPublishedBatch(payload, {}, (articles) => indexArticles(payload, built, articles))
   built.syncedAt = Date.now()
   return built
 }
 
-const idsOf = async (payload: Payload, collection: typeof ARTICLES | typeof SECTIONS | typeof PEOPLE | typeof TOPICS, where: Where, select: Record<string, true>) =>
+const idsOf = async (payload: Payload, collection: typeof ARTICLES | typeof SECTIONS, where: Where, select: Record<string, true>) =>
   (await payload.find({ collection, where, select, pagination: false, ...COMMON })).docs as { id: string | number; article?: unknown }[]
 
 /** Bring `built` up to date with what changed since it was last synced; a new index when a name changed. */
@@ -141,8 +148,10 @@ async function sync(payload: Payload, built: Built): Promise<Built> {
   const generation = apiCache.generation()
   const startedAt = Date.now()
   const since = { updatedAt: { greater_than: new Date(built.syncedFrom - CLOCK_MARGIN_MS).toISOString() } }
-  const renamed = (await idsOf(payload, PEOPLE, since, { id: true })).length + (await idsOf(payload, TOPICS, since, { id: true })).length
-  if (renamed > 0) return build(payload)
+  // People and topics are few: compared whole, so a deleted one is noticed too.
+  const names = await namesOf(payload)
+  if (namesMoved(built.names, names)) return build(payload)
+  built.names = names
 
   // Unpublished and deleted articles leave; every published one is checked by id (cheap: ids only).
   const published = new Set((await idsOf(payload, ARTICLES, { _status: { equals: 'published' } }, { id: true })).map((a) => String(a.id)))
@@ -152,11 +161,8 @@ async function sync(payload: Payload, built: Built): Promise<Built> {
   for (const s of await idsOf(payload, SECTIONS, since, { article: true })) if (s.article != null) changed.add(String(relationId(s.article as string)))
   for (const id of published) if (!built.summaries.has(id)) changed.add(id)
   const wanted = [...changed].filter((id) => published.has(id))
-  if (wanted.length > 0) {
-    const names = await namesOf(payload)
-    for (let i = 0; i < wanted.length; i += BUILD_BATCH) {
-      await eachPublishedBatch(payload, { id: { in: wanted.slice(i, i + BUILD_BATCH) } }, (articles) => indexArticles(payload, built, articles, names))
-    }
+  for (let i = 0; i < wanted.length; i += BUILD_BATCH) {
+    await eachPublishedBatch(payload, { id: { in: wanted.slice(i, i + BUILD_BATCH) } }, (articles) => indexArticles(payload, built, articles))
   }
   return { ...built, generation, syncedFrom: startedAt, syncedAt: Date.now() }
 }
