@@ -26,6 +26,12 @@ function raw(path: string, headers: Record<string, string> = {}, method = 'GET')
   })
 }
 const summaryOf = (body: Buffer) => (JSON.parse(body.toString()) as { docs: { summary: string }[] }).docs[0]?.summary
+/** An editor's PATCH of the seeded article: a draft with `{ draft: true }`, else what `data` says. */
+const patchArticle = (data: Record<string, unknown>, { draft = false } = {}) =>
+  fetch(`${stack.cms.url}/api/articles/${articleId}${draft ? '?draft=true' : ''}`, { method: 'PATCH', headers: { 'content-type': 'application/json', ...auth(editor) }, body: JSON.stringify(data) })
+/** One GraphQL query, sent by POST and by GET in the tests below. */
+const QUERY = 'query Summary($slug: String, $draft: Boolean) { Articles(where: { slug: { equals: $slug } }, draft: $draft) { docs { summary } } }'
+const graphqlSummary = (text: string) => (JSON.parse(text) as { data: { Articles: { docs: { summary: string }[] } } }).data.Articles.docs[0]?.summary
 const LIST = `/api/articles?where[slug][equals]=${SLUG}&depth=0&select[summary]=true`
 
 beforeAll(async () => {
@@ -90,11 +96,7 @@ describe('the anonymous API read cache', () => {
 
   it('never hands an editor the anonymous entry, nor an anonymous reader the editor\'s draft', async () => {
     const published = summaryOf((await raw(LIST)).body)
-    const draft = await fetch(`${stack.cms.url}/api/articles/${articleId}?draft=true`, {
-      method: 'PATCH',
-      headers: { 'content-type': 'application/json', ...auth(editor) },
-      body: JSON.stringify({ summary: 'Draft summary, editors only.' }),
-    })
+    const draft = await patchArticle({ summary: 'Draft summary, editors only.' }, { draft: true })
     expect(draft.status).toBe(200)
     const asEditor = await raw(`${LIST}&draft=true`, { authorization: `JWT ${editor.token}` })
     expect(asEditor.headers['x-cache']).toBeUndefined()
@@ -107,11 +109,7 @@ describe('the anonymous API read cache', () => {
 
   it('serves the new text at once after a publish', async () => {
     expect((await raw(LIST)).headers['x-cache']).toBe('HIT')
-    const publish = await fetch(`${stack.cms.url}/api/articles/${articleId}`, {
-      method: 'PATCH',
-      headers: { 'content-type': 'application/json', ...auth(editor) },
-      body: JSON.stringify({ summary: 'Published summary.', _status: 'published' }),
-    })
+    const publish = await patchArticle({ summary: 'Published summary.', _status: 'published' })
     expect(publish.status).toBe(200)
     const after = await raw(LIST)
     expect(summaryOf(after.body)).toBe('Published summary.')
@@ -120,17 +118,15 @@ describe('the anonymous API read cache', () => {
 })
 
 describe('GraphQL queries sent by POST', () => {
-  const QUERY = 'query Summary($slug: String, $draft: Boolean) { Articles(where: { slug: { equals: $slug } }, draft: $draft) { docs { summary } } }'
   const post = async (body: unknown, headers: Record<string, string> = {}) => {
     const res = await fetch(`${stack.cms.url}/api/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })
     return { status: res.status, cache: res.headers.get('x-cache'), text: await res.text() }
   }
-  const summary = (text: string) => (JSON.parse(text) as { data: { Articles: { docs: { summary: string }[] } } }).data.Articles.docs[0]?.summary
 
   it('answers a repeated anonymous query from memory, whatever its whitespace or variable order; a publish purges it', async () => {
     const first = await post({ query: QUERY, variables: { slug: SLUG, draft: false } })
     expect(first.status, first.text).toBe(200)
-    const published = summary(first.text)
+    const published = graphqlSummary(first.text)
     expect(published).toBeTruthy()
     const again = await post({ variables: { draft: false, slug: SLUG }, query: QUERY.replace(/ \{ /g, ' {\n    ') })
     expect(again.cache).toBe('HIT')
@@ -140,33 +136,25 @@ describe('GraphQL queries sent by POST', () => {
     expect(same.cache).toBe('HIT')
     expect(same.text).toBe(first.text)
 
-    const publish = await fetch(`${stack.cms.url}/api/articles/${articleId}`, {
-      method: 'PATCH',
-      headers: { 'content-type': 'application/json', ...auth(editor) },
-      body: JSON.stringify({ summary: 'Published through REST, read through GraphQL.', _status: 'published' }),
-    })
+    const publish = await patchArticle({ summary: 'Published through REST, read through GraphQL.', _status: 'published' })
     expect(publish.status).toBe(200)
     // Bytes the fast path knows, but the entry is gone: Payload answers them, and they are kept again.
     const after = await post({ query: QUERY, variables: { slug: SLUG, draft: false } })
     expect(after.cache).toBeNull()
-    expect(summary(after.text)).toBe('Published through REST, read through GraphQL.')
+    expect(graphqlSummary(after.text)).toBe('Published through REST, read through GraphQL.')
     const kept = await post({ query: QUERY, variables: { slug: SLUG, draft: false } })
     expect(kept.cache).toBe('HIT')
     expect(kept.text).toBe(after.text)
   })
 
   it('never answers an editor from the anonymous entry, nor an anonymous reader with the editor\'s draft; mutations are never kept', async () => {
-    const draft = await fetch(`${stack.cms.url}/api/articles/${articleId}?draft=true`, {
-      method: 'PATCH',
-      headers: { 'content-type': 'application/json', ...auth(editor) },
-      body: JSON.stringify({ summary: 'GraphQL draft, editors only.' }),
-    })
+    const draft = await patchArticle({ summary: 'GraphQL draft, editors only.' }, { draft: true })
     expect(draft.status).toBe(200)
     const body = { query: QUERY, variables: { slug: SLUG, draft: true } }
     for (let i = 0; i < 2; i++) {
       const asEditor = await post(body, auth(editor))
       expect(asEditor.cache).toBeNull()
-      expect(summary(asEditor.text)).toBe('GraphQL draft, editors only.')
+      expect(graphqlSummary(asEditor.text)).toBe('GraphQL draft, editors only.')
       const anonymous = await post(body)
       expect(anonymous.status).toBe(200)
       expect(anonymous.text).not.toContain('GraphQL draft, editors only.')
@@ -177,45 +165,35 @@ describe('GraphQL queries sent by POST', () => {
 })
 
 describe('GraphQL queries sent by GET', () => {
-  const QUERY = 'query Summary($slug: String, $draft: Boolean) { Articles(where: { slug: { equals: $slug } }, draft: $draft) { docs { summary } } }'
   const get = async (query: string, variables: unknown, headers: Record<string, string> = {}) => {
     const params = new URLSearchParams({ query, variables: JSON.stringify(variables) })
     const res = await fetch(`${stack.cms.url}/api/graphql?${params}`, { headers })
     return { status: res.status, cache: res.headers.get('x-cache'), allow: res.headers.get('allow'), text: await res.text() }
   }
-  const summary = (text: string) => (JSON.parse(text) as { data: { Articles: { docs: { summary: string }[] } } }).data.Articles.docs[0]?.summary
   const published = async () => (await (await fetch(`${stack.cms.url}/api/articles/${articleId}?depth=0`, { headers: { 'cache-control': 'no-cache' } })).json()) as { summary: string }
 
   it('answers what POST answers, and a repeat from memory until a publish', async () => {
     const first = await get(QUERY, { slug: SLUG, draft: false })
     expect(first.status, first.text).toBe(200)
-    expect(summary(first.text)).toBe((await published()).summary)
+    expect(graphqlSummary(first.text)).toBe((await published()).summary)
     const again = await get(QUERY, { slug: SLUG, draft: false })
     expect(again.cache).toBe('HIT')
     expect(again.text).toBe(first.text)
 
-    const publish = await fetch(`${stack.cms.url}/api/articles/${articleId}`, {
-      method: 'PATCH',
-      headers: { 'content-type': 'application/json', ...auth(editor) },
-      body: JSON.stringify({ summary: 'Published, read through GraphQL by GET.', _status: 'published' }),
-    })
+    const publish = await patchArticle({ summary: 'Published, read through GraphQL by GET.', _status: 'published' })
     expect(publish.status).toBe(200)
     const after = await get(QUERY, { slug: SLUG, draft: false })
     expect(after.cache).toBeNull()
-    expect(summary(after.text)).toBe('Published, read through GraphQL by GET.')
+    expect(graphqlSummary(after.text)).toBe('Published, read through GraphQL by GET.')
   })
 
   it('keeps drafts with the editor who asked, and refuses a mutation sent by GET without running it', async () => {
-    const draft = await fetch(`${stack.cms.url}/api/articles/${articleId}?draft=true`, {
-      method: 'PATCH',
-      headers: { 'content-type': 'application/json', ...auth(editor) },
-      body: JSON.stringify({ summary: 'GraphQL GET draft, editors only.' }),
-    })
+    const draft = await patchArticle({ summary: 'GraphQL GET draft, editors only.' }, { draft: true })
     expect(draft.status).toBe(200)
     for (let i = 0; i < 2; i++) {
       const asEditor = await get(QUERY, { slug: SLUG, draft: true }, auth(editor))
       expect(asEditor.cache).toBeNull()
-      expect(summary(asEditor.text)).toBe('GraphQL GET draft, editors only.')
+      expect(graphqlSummary(asEditor.text)).toBe('GraphQL GET draft, editors only.')
       const anonymous = await get(QUERY, { slug: SLUG, draft: true })
       expect(anonymous.status).toBe(200)
       expect(anonymous.text).not.toContain('GraphQL GET draft, editors only.')
