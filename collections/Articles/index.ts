@@ -35,6 +35,7 @@ import { LOCK_DOCUMENTS } from '../hooks/documentLocks'
 import { lockHeartbeatEndpoint } from '../endpoints/lockHeartbeat'
 import { claimsEndpoint } from '../ClaimDismissals/claimsEndpoint'
 import { articleClaimFindings } from '../ClaimDismissals/claimFindings'
+import { publishedListIndexes } from '../publishedListIndexes'
 
 export const Articles: CollectionConfig = {
   slug: ARTICLES,
@@ -51,6 +52,8 @@ export const Articles: CollectionConfig = {
     maxPerDoc: 100,
   },
   lockDocuments: LOCK_DOCUMENTS,
+  // Payload's default order (createdAt), and the order the reader site and feeds list in.
+  indexes: publishedListIndexes('createdAt', 'publishedAt'),
   access: {
     read: publishedOrStaff(),
     create: canCreateArticle,

@@ -23,6 +23,7 @@ import { staffOnlyField } from '../access/staffOnlyField'
 import { derivedField } from '../access/derivedField'
 import { keepCreator } from './hooks/keepCreator'
 import { deriveTitle, fillTitle } from './hooks/deriveTitle'
+import { publishedListIndexes } from '../publishedListIndexes'
 
 export const Sections: CollectionConfig = {
   slug: SECTIONS,
@@ -35,6 +36,8 @@ export const Sections: CollectionConfig = {
   // Autosave keeps work safe; the explicit "Save draft" button is the editor's "this is a version".
   versions: { drafts: { autosave: { interval: 2_000, showSaveDraftButton: true } }, maxPerDoc: 50 },
   lockDocuments: LOCK_DOCUMENTS,
+  // Payload's default order: the section list other apps read.
+  indexes: publishedListIndexes('createdAt'),
   endpoints: [lockHeartbeatEndpoint],
   // Authors may create and edit drafts of their articles' sections only: a section published on
   // its own reaches readers at once.

@@ -9,6 +9,7 @@ import * as migration_20261129_121808_section_title_review_request from './20261
 import * as migration_20261129_154126_person_photo from './20261129_154126_person_photo';
 import * as migration_20261130_054114_citation_drafts from './20261130_054114_citation_drafts';
 import * as migration_20261207_001935_article_text from './20261207_001935_article_text';
+import * as migration_20261207_170546_published_list_indexes from './20261207_170546_published_list_indexes';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261207_001935_article_text.up,
     down: migration_20261207_001935_article_text.down,
-    name: '20261207_001935_article_text'
+    name: '20261207_001935_article_text',
+  },
+  {
+    up: migration_20261207_170546_published_list_indexes.up,
+    down: migration_20261207_170546_published_list_indexes.down,
+    name: '20261207_170546_published_list_indexes'
   },
 ];
