@@ -57,6 +57,20 @@ async function publishedCount(cmsUrl: string): Promise<number> {
 }
 
 const UNCACHED_SAMPLES = 5
+const LISTING_SAMPLES = 3
+
+/** One GET, timed, after a signed purge of the reader site (as a publish sends) when `purge` says so; anything but 200 fails. */
+async function timedRead(url: string, purge: { web: string; secret: string } | null): Promise<{ ms: number; bytes: number }> {
+  if (purge) {
+    const purged = await sendRevalidation(purge.web, purge.secret, { event: 'update', collection: 'articles', slugs: [] })
+    if (!purged.ok) throw new Error(`purging the reader site failed: ${purged.status ?? ''} ${purged.error ?? ''}`)
+  }
+  const started = performance.now()
+  const res = await capture(url)
+  const ms = performance.now() - started
+  if (res.status !== 200) throw new Error(`${url} answered ${res.status}`)
+  return { ms, bytes: res.body.length }
+}
 
 /**
  * What each read costs when no cache answers, one request at a time: reader pages right after a
@@ -68,15 +82,8 @@ async function uncachedCosts(scenarios: HttpScenario[], urls: Urls, revalidateSe
   for (const s of scenarios) {
     const samples: number[] = []
     for (let i = 0; i < UNCACHED_SAMPLES; i++) {
-      if (s.server === 'web') {
-        const purge = await sendRevalidation(urls.web, revalidateSecret, { event: 'update', collection: 'articles', slugs: [] })
-        if (!purge.ok) throw new Error(`purging the reader site failed: ${purge.status ?? ''} ${purge.error ?? ''}`)
-      }
       const url = s.id === 'by-slug' ? `${urlOf(s, urls)}?uncached=${i}` : urlOf(s, urls)
-      const started = performance.now()
-      const res = await capture(url)
-      samples.push(performance.now() - started)
-      if (res.status !== 200) throw new Error(`${url} answered ${res.status}`)
+      samples.push((await timedRead(url, s.server === 'web' ? { web: urls.web, secret: revalidateSecret } : null)).ms)
     }
     out[s.id] = percentile(samples, 50)
   }
@@ -89,18 +96,9 @@ const LISTINGS = { sitemap: '/sitemap.xml', feed: '/feed.xml' } as const
 async function listingCosts(urls: Urls, revalidateSecret: string): Promise<GrowthLevel['listings']> {
   const out: GrowthLevel['listings'] = {}
   for (const [name, path] of Object.entries(LISTINGS)) {
-    const samples: number[] = []
-    let bytes = 0
-    for (let i = 0; i < 3; i++) {
-      const purge = await sendRevalidation(urls.web, revalidateSecret, { event: 'update', collection: 'articles', slugs: [] })
-      if (!purge.ok) throw new Error(`purging the reader site failed: ${purge.status ?? ''} ${purge.error ?? ''}`)
-      const started = performance.now()
-      const res = await capture(`${urls.web}${path}`)
-      samples.push(performance.now() - started)
-      if (res.status !== 200) throw new Error(`${path} answered ${res.status}`)
-      bytes = res.body.length
-    }
-    out[name] = { ms: percentile(samples, 50), bytes }
+    const reads: { ms: number; bytes: number }[] = []
+    for (let i = 0; i < LISTING_SAMPLES; i++) reads.push(await timedRead(`${urls.web}${path}`, { web: urls.web, secret: revalidateSecret }))
+    out[name] = { ms: percentile(reads.map((r) => r.ms), 50), bytes: reads.at(-1)!.bytes }
   }
   return out
 }

@@ -186,10 +186,9 @@ export function allChecks(r: FullResults): Check[] {
     checks.push({ name: `Article page right after a purge (cold render), p50 at ${largest.articles} article(s)`, target: `<= ${COLD_RENDER_P50_MS} ms`, actual: `${fmt(cold, 1)} ms`, pass: cold <= COLD_RENDER_P50_MS })
   }
 
-  const searched = r.growth.at(-1)
-  if (searched) {
-    const { p95Ms } = searched.search
-    checks.push({ name: `Search p95, ${searched.articles} article(s), one request at a time`, target: `<= ${SEARCH_P95_MS} ms`, actual: `${fmt(p95Ms, 1)} ms`, pass: p95Ms <= SEARCH_P95_MS })
+  if (largest) {
+    const { p95Ms } = largest.search
+    checks.push({ name: `Search p95, ${largest.articles} article(s), one request at a time`, target: `<= ${SEARCH_P95_MS} ms`, actual: `${fmt(p95Ms, 1)} ms`, pass: p95Ms <= SEARCH_P95_MS })
   }
 
   const [, mid, big] = r.sizes
