@@ -91,6 +91,8 @@ const cmsSchema = base.extend({
   // another process (a seed, an import) is waited on for the busy timeout per attempt.
   SQLITE_WRITE_WAIT_MS: positiveInt.default(20_000),
   SQLITE_BUSY_TIMEOUT_MS: positiveInt.default(1_000),
+  // The query planner's statistics are refreshed after content changed, at most this often (apps/cms/lib/plannerStatistics.ts).
+  SQLITE_ANALYZE_INTERVAL_MS: positiveInt.default(30_000),
   // V8's old-generation limit for the CMS process, in MB (read by the launchers: `npm start`, the
   // test and bench stacks, the image). See heapFlag below.
   CMS_HEAP_MB: positiveInt.default(DEFAULT_HEAP_MB.cms),

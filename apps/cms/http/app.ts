@@ -10,6 +10,7 @@ import { apiCacheHeaders } from './apiCacheHeaders'
 import { createApiFastPath } from './apiFastPath'
 import { apiCache } from '../lib/apiCache'
 import { watchContentRevision } from '../lib/contentRevision'
+import { keepPlannerStatistics } from '../lib/plannerStatistics'
 import { currentPayload } from '../lib/payloadHandle'
 import { contentRevisionRoute } from './contentRevisionRoute'
 import { openApiRoutes } from '../openapi/routes'
@@ -44,6 +45,7 @@ export function createCmsHttpServer(env: CmsEnv, handleNext: NextHandler): http.
   apiCache.configure({ maxBytes: env.API_CACHE_MAX_BYTES, ttlMs: env.API_CACHE_TTL_MS })
   // Another process committed (another CMS instance, the seed): this process's API cache is stale.
   watchContentRevision(currentPayload, () => apiCache.purge())
+  if (env.databaseKind === 'sqlite') keepPlannerStatistics(currentPayload, env.SQLITE_ANALYZE_INTERVAL_MS)
 
   const app = express()
   app.disable('x-powered-by')

@@ -39,7 +39,8 @@ const isBusy = (err: unknown): boolean => {
   }
   return false
 }
-const WRITE_STATEMENT = /^\s*(insert|update|delete|replace)\b/i
+// ANALYZE writes too: it replaces the planner's statistics (plannerStatistics.ts).
+const WRITE_STATEMENT = /^\s*(insert|update|delete|replace|analyze)\b/i
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 type Statement = string | { sql: string }
