@@ -33,6 +33,7 @@ export async function assembleArticle({ slug, draft, req, live }: Options): Prom
     draft,
     depth: 0,
     limit: 1,
+    pagination: false, // no count query: one row or none
     overrideAccess: false,
     user: req.user,
     req,

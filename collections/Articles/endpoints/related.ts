@@ -23,6 +23,7 @@ export async function relatedArticles(req: PayloadRequest, articleId: Article['i
     sort: '-publishedAt',
     depth: 0,
     limit: CANDIDATES,
+    pagination: false,
     overrideAccess: true,
     select: { ...articleSummarySelect, topics: true },
     req,
