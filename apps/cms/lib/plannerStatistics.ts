@@ -12,14 +12,21 @@
  * ANALYZE samples each index (`analysis_limit`) rather than reading it whole: about 20 ms at
  * 10,000 articles. It runs once the CMS is up, then again after the content revision moved (a
  * write in any process), at most once per `minIntervalMs`, so statistics gathered on a nearly
- * empty database do not outlive its growth. MongoDB's planner races candidate plans itself and
- * needs none of this.
+ * empty database do not outlive its growth. It waits for writes to pause (QUIET_MS): ANALYZE needs
+ * the write lock, and libsql waits for a lock another process holds (an import committing article
+ * after article) inside the driver, with this process's event loop blocked meanwhile. A run of
+ * writes that never pauses is analyzed anyway after MAX_DEFER_MS. MongoDB's planner races
+ * candidate plans itself and needs none of this.
  */
 import type { Payload } from 'payload'
 import { contentRevision } from './contentRevision'
 
 /** Rows ANALYZE samples per index; SQLite's documentation suggests a few hundred to a thousand. */
 const ANALYSIS_LIMIT = 1000
+/** How long the content revision must stand still before ANALYZE takes the write lock. */
+export const QUIET_MS = 2_000
+/** The longest a moved revision waits for writes to pause. */
+const MAX_DEFER_MS = 5 * 60_000
 
 type StatementClient = { batch(statements: string[], mode?: string): Promise<unknown> }
 
@@ -35,11 +42,18 @@ export function keepPlannerStatistics(payload: () => Payload | undefined, minInt
   let analyzedRevision: number | undefined
   let lastRun = 0
   let busy = false
+  // The revision last seen, and since when it has stood still.
+  let seen: number | undefined
+  let seenSince = Date.now()
+  const started = seenSince
   const timer = setInterval(() => {
     const instance = payload()
     if (!instance || busy) return
     const revision = contentRevision.current()
-    if (lastRun > 0 && (revision === analyzedRevision || Date.now() - lastRun < minIntervalMs)) return
+    const now = Date.now()
+    if (revision !== seen) [seen, seenSince] = [revision, now]
+    if (lastRun > 0 && (revision === analyzedRevision || now - lastRun < minIntervalMs)) return
+    if (now - seenSince < QUIET_MS && now - (lastRun || started) < MAX_DEFER_MS) return
     busy = true
     analyze(instance)
       .then(() => (analyzedRevision = revision))
