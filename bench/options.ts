@@ -2,7 +2,7 @@
  * `npm run bench -- [--quick] [--duration=N] [--growth-duration=N] [--growth-levels=1,100,1000,10000] [--out=FILE] [--skip=a,b] [--profile=cms,web]`
  *
  * The default full run takes about 25 minutes on 2 cores. `--growth-levels=1,1000,10000` adds the
- * 10,000-article catalogue (about 15 minutes more, publishing 9,000 articles). --quick is the smoke variant: every part
+ * 10,000-article catalogue (about 20 minutes more, publishing 9,000 articles). --quick is the smoke variant: every part
  * runs, briefly, and its report goes to bench-out/ so it never replaces the committed BENCHMARKS.md.
  */
 import path from 'node:path'
