@@ -14,10 +14,13 @@ import { buildIfStale } from './build'
 import { CMS_ENTRY, runTs, waitForOk, WEB_ENTRY } from './lib/processes'
 import { stopAllOnSignals, supervise, type Supervisor } from './lib/supervisor'
 import { firstAdminNotice } from './lib/firstAdminNotice'
+import { loadRootEnv } from '../src/process/rootEnv'
 import { runAgainIfStalled } from './lib/startup'
 import { CONTENT_REVISION_PATH } from '../apps/cms/http/contentRevisionRoute'
 
 const dev = process.argv.includes('--dev')
+// The servers load the root .env themselves; the launcher needs it too, for the ports it waits on.
+loadRootEnv()
 const NODE_ENV = dev ? 'development' : 'production'
 const env: NodeJS.ProcessEnv = {
   ...process.env,

@@ -8,12 +8,14 @@ import next from 'next'
 import { cmsEnv, EnvError } from '@/env'
 import { createCmsHttpServer } from './http/app'
 import { gracefulShutdown } from '@/process/gracefulShutdown'
+import { loadRootEnv } from '@/process/rootEnv'
 
 const dir = path.dirname(fileURLToPath(import.meta.url))
 
 async function main() {
-  const env = cmsEnv()
   const dev = process.argv.includes('--dev')
+  loadRootEnv()
+  const env = cmsEnv()
   const app = next({ dev, dir, hostname: 'localhost', port: env.CMS_PORT })
   await app.prepare()
   const server = createCmsHttpServer(env, app.getRequestHandler())

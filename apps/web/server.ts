@@ -18,6 +18,7 @@ import { INTERNAL_ORIGIN_ENV } from './lib/livePreview'
 import { createFrontServer, listen } from './front/frontServer'
 import { frontServerOptions } from './front/options'
 import { pollContentRevision } from './front/revisionPoller'
+import { loadRootEnv } from '../../src/process/rootEnv'
 
 const APP_DIR = path.dirname(fileURLToPath(import.meta.url))
 const SHUTDOWN_DEADLINE_MS = 10_000
@@ -27,6 +28,7 @@ const DRAIN_MS = 8_000
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>
 
 async function main(): Promise<void> {
+  loadRootEnv()
   const env = webEnv()
   const dev = process.argv.includes('--dev') || env.NODE_ENV !== 'production'
 

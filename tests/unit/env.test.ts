@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { EnvError, parseCmsEnv, parseWebEnv } from '../../src/env'
+import { loadRootEnv } from '../../src/process/rootEnv'
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'tripsitter-env-'))
 const quiet = () => undefined
@@ -48,5 +49,21 @@ describe('environment', () => {
     expect(env.REVALIDATE_SECRET).toBe(LONG)
     expect(env).not.toHaveProperty('PAYLOAD_SECRET')
     expect(() => parseWebEnv({ DATA_DIR: tmp(), NODE_ENV: 'production', DEPLOYMENT: '1', REVALIDATE_SECRET: LONG }, quiet)).toThrow(/PREVIEW_SECRET: required in production/)
+  })
+})
+
+describe('the root .env', () => {
+  it('fills what the environment leaves unset, and the environment wins', () => {
+    const file = path.join(tmp(), '.env')
+    fs.writeFileSync(file, '# overrides\nCMS_PORT=4100\nRATE_LIMIT_API_MAX=7\nEMAIL_FROM="Tripsitter <news@example.org>"\n')
+    const target: Record<string, string | undefined> = { CMS_PORT: '4200' }
+    loadRootEnv(file, target)
+    expect(target).toEqual({ CMS_PORT: '4200', RATE_LIMIT_API_MAX: '7', EMAIL_FROM: 'Tripsitter <news@example.org>' })
+  })
+
+  it('is optional', () => {
+    const target = { WEB_PORT: '4300' }
+    loadRootEnv(path.join(tmp(), '.env'), target)
+    expect(target).toEqual({ WEB_PORT: '4300' })
   })
 })
