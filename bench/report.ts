@@ -6,7 +6,7 @@ import { KEY_DELAY_MS, type AdminTimings } from './admin'
 import type { LighthouseRun } from './lighthouse'
 import type { Measurement } from './load'
 import type { MachineInfo } from './machine'
-import type { GrowthLevel } from './growth'
+import { UNCACHED_SAMPLES, UNCACHED_WARMUP, type GrowthLevel } from './growth'
 import type { PublishTiming } from './publish'
 import type { SizedSeed } from './seedSizes'
 import type { SeedTiming } from './stack'
@@ -166,7 +166,7 @@ function growthSection(levels: GrowthLevel[]): string {
     '',
     table(head, rps),
     '',
-    'One request with no cache in the way (median of 5, one at a time): reader pages right after a purge, by-slug',
+    `One request with no cache in the way (median of ${UNCACHED_SAMPLES}, one at a time, after ${UNCACHED_WARMUP} unmeasured): reader pages right after a purge, by-slug`,
     "with a query string (so the CMS's in-memory fast path passes it to the endpoint), the where query as always:",
     '',
     table(head, uncached),
