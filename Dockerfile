@@ -40,6 +40,6 @@ EXPOSE 3000 3001
 # The CMS's readiness (database reachable). The reader site's service overrides it with its own port.
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=6 \
   CMD node -e "fetch('http://127.0.0.1:' + (process.env.CMS_PORT || 3000) + '/readyz').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
-# The CMS's heap bound (CMS_HEAP_MB, default 512; see heapFlag in src/env.ts). `exec` so that
-# node, not the shell, receives the orchestrator's SIGTERM.
-CMD exec node --max-old-space-size=${CMS_HEAP_MB:-512} --import tsx apps/cms/server.ts
+# The CMS's heap bound (CMS_HEAP_MB, default 512) and collection settings, as heapFlags in
+# src/env.ts gives them. `exec` so that node, not the shell, receives the orchestrator's SIGTERM.
+CMD exec node --max-old-space-size=${CMS_HEAP_MB:-512} --max-semi-space-size=8 --heap-growing-percent=20 --import tsx apps/cms/server.ts

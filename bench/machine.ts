@@ -1,7 +1,7 @@
 /** What the numbers were measured on: they mean little without it. */
 import { execFileSync } from 'node:child_process'
 import os from 'node:os'
-import { heapFlag, repoRoot } from '../src/env'
+import { heapFlags, repoRoot } from '../src/env'
 
 export interface MachineInfo {
   cores: number
@@ -33,7 +33,7 @@ export function machineInfo(): MachineInfo {
     node: process.version,
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     commit: commit(),
-    heapBounds: `cms ${heapFlag('cms', process.env)}, web ${heapFlag('web', process.env)}`,
+    heapBounds: `cms ${heapFlags('cms', process.env).join(' ')}, web ${heapFlags('web', process.env).join(' ')}`,
   }
 }
 

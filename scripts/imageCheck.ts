@@ -15,7 +15,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { heapFlag, repoRoot } from '../src/env'
+import { heapFlags, repoRoot } from '../src/env'
 import { buildIfStale } from './build'
 import { freePort } from './lib/ports'
 import { CMS_ENTRY, stopChild, waitForOk, WEB_ENTRY } from './lib/processes'
@@ -91,11 +91,11 @@ async function main(): Promise<void> {
       REVALIDATE_SECRET: secret(),
       PREVIEW_SECRET: secret(),
     }
-    const cms = start(dir, [heapFlag('cms', env), '--import', 'tsx', CMS_ENTRY], env)
+    const cms = start(dir, [...heapFlags('cms', env), '--import', 'tsx', CMS_ENTRY], env)
     children.push(cms)
     await waitForOk(`${env.CMS_URL}/readyz`, 180_000, cms)
     await waitForOk(`${env.CMS_URL}/api/articles`, 10_000, cms)
-    const web = start(dir, [heapFlag('web', env), '--import', 'tsx', WEB_ENTRY], env)
+    const web = start(dir, [...heapFlags('web', env), '--import', 'tsx', WEB_ENTRY], env)
     children.push(web)
     await waitForOk(`${env.WEB_URL}/robots.txt`, 180_000, web)
     console.log('[image:check] the runtime stage starts: CMS /readyz and /api/articles, reader site /robots.txt answer 200')

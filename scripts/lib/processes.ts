@@ -1,13 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
-import { heapFlag, repoRoot, type EnvSource } from '../../src/env'
+import { heapFlags, repoRoot, type EnvSource } from '../../src/env'
 
 export const CMS_ENTRY = 'apps/cms/server.ts'
 export const WEB_ENTRY = 'apps/web/server.ts'
 
 /** Node's arguments for a TypeScript entry point: the tsx loader, and a server's heap bound. */
 export function nodeArgs(entry: string, env: EnvSource): string[] {
-  const bound = entry === CMS_ENTRY ? [heapFlag('cms', env)] : entry === WEB_ENTRY ? [heapFlag('web', env)] : []
+  const bound = entry === CMS_ENTRY ? heapFlags('cms', env) : entry === WEB_ENTRY ? heapFlags('web', env) : []
   return [...bound, '--import', 'tsx', path.join(repoRoot, entry)]
 }
 

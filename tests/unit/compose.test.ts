@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { repoRoot } from '../../src/env'
+import { heapFlags, repoRoot } from '../../src/env'
 
 const hasCompose = spawnSync('docker-compose', ['--version']).status === 0
 if (!hasCompose) console.log('[compose] SKIPPED: docker-compose is not installed (apt-get install -y docker-compose)')
@@ -43,5 +43,12 @@ describe.runIf(hasCompose)('docker-compose.yml', () => {
     expect(out).toMatch(/\n {2}nginx:\n/)
     expect(fs.existsSync(path.join(repoRoot, 'Dockerfile'))).toBe(true)
     expect(fs.readFileSync(path.join(repoRoot, 'Dockerfile'), 'utf8')).toMatch(/^USER node$/m)
+  })
+})
+
+describe('the image', () => {
+  it("starts the CMS with the heap settings every other launcher gives it", () => {
+    const cmd = /^CMD exec node (.*) --import tsx apps\/cms\/server\.ts$/m.exec(fs.readFileSync(path.join(repoRoot, 'Dockerfile'), 'utf8'))
+    expect(cmd?.[1]?.split(' ')).toEqual(heapFlags('cms', {}).map((flag) => flag.replace('=512', '=${CMS_HEAP_MB:-512}')))
   })
 })
