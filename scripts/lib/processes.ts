@@ -5,10 +5,10 @@ import { heapFlags, repoRoot, type EnvSource } from '../../src/env'
 export const CMS_ENTRY = 'apps/cms/server.ts'
 export const WEB_ENTRY = 'apps/web/server.ts'
 
-/** Node's arguments for a TypeScript entry point: the tsx loader, and a server's heap bound. */
+/** Node's arguments for a TypeScript entry point: the tsx loader, and a server's heap settings. */
 export function nodeArgs(entry: string, env: EnvSource): string[] {
-  const bound = entry === CMS_ENTRY ? heapFlags('cms', env) : entry === WEB_ENTRY ? heapFlags('web', env) : []
-  return [...bound, '--import', 'tsx', path.join(repoRoot, entry)]
+  const heap = entry === CMS_ENTRY ? heapFlags('cms', env) : entry === WEB_ENTRY ? heapFlags('web', env) : []
+  return [...heap, '--import', 'tsx', path.join(repoRoot, entry)]
 }
 
 /** Run a TypeScript entry point with the tsx loader in a child process, output prefixed by the child. */
